@@ -1,0 +1,109 @@
+-- The orders database, schema version 1. This file is the source of truth: a new database is
+-- created from it, and src/db/types.ts describes the same tables for Kysely.
+-- Money columns are INTEGER counts of the currency's minor unit. Dates are 'YYYY-MM-DD' in the
+-- shop's time zone; times are ISO 8601 text with the shop's offset.
+
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE customers (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL,
+  phone      TEXT NOT NULL UNIQUE,          -- E.164
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE orders (
+  id                 INTEGER PRIMARY KEY,
+  customer_id        INTEGER NOT NULL REFERENCES customers(id),
+  status             TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'ready', 'completed', 'cancelled')),
+  pickup_date        TEXT NOT NULL,
+  total              INTEGER NOT NULL CHECK (total >= 0),
+  deposit_required   INTEGER NOT NULL CHECK (deposit_required >= 0),
+  custom             INTEGER NOT NULL DEFAULT 0,
+  needs_confirmation INTEGER NOT NULL DEFAULT 0,
+  note               TEXT,
+  created_at         TEXT NOT NULL,
+  confirmed_on       TEXT,
+  ready_on           TEXT,
+  completed_on       TEXT,
+  cancelled_on       TEXT,
+  cancelled_by       TEXT CHECK (cancelled_by IN ('customer', 'shop', 'policy')),
+  cancel_reason      TEXT,
+  -- the terms the order was taken under, frozen when it is created
+  terms_deposit_percent          INTEGER NOT NULL,
+  terms_grace_days               INTEGER NOT NULL,
+  terms_storage_fee_per_day      INTEGER NOT NULL,
+  terms_cancel_after_days        INTEGER NOT NULL,
+  terms_delivery_base_fee        INTEGER NOT NULL,
+  terms_delivery_packaging_fee   INTEGER NOT NULL,
+  terms_delivery_after_hours_fee INTEGER NOT NULL,
+  terms_agreed_on                TEXT NOT NULL
+);
+CREATE INDEX orders_customer ON orders(customer_id);
+CREATE INDEX orders_pickup ON orders(pickup_date);
+
+CREATE TABLE order_items (
+  id          INTEGER PRIMARY KEY,
+  order_id    INTEGER NOT NULL REFERENCES orders(id),
+  position    INTEGER NOT NULL,
+  description TEXT NOT NULL,
+  quantity    INTEGER NOT NULL CHECK (quantity > 0),
+  unit_price  INTEGER NOT NULL CHECK (unit_price >= 0)
+);
+CREATE INDEX order_items_order ON order_items(order_id);
+
+-- Money that moved or was charged. Never updated or deleted: a correction is a new row.
+CREATE TABLE ledger (
+  id         INTEGER PRIMARY KEY,
+  order_id   INTEGER NOT NULL REFERENCES orders(id),
+  kind       TEXT NOT NULL CHECK (kind IN ('payment', 'refund', 'forfeit', 'storage_fee', 'delivery_fee', 'compensation', 'waiver')),
+  amount     INTEGER NOT NULL CHECK (amount >= 0),
+  method     TEXT,
+  fee_date   TEXT,                           -- the day a storage fee is for
+  note       TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX ledger_order ON ledger(order_id);
+CREATE UNIQUE INDEX ledger_storage_day ON ledger(order_id, fee_date) WHERE kind = 'storage_fee';
+
+-- What happened to an order (status changes, overrides), for its timeline. Append-only.
+CREATE TABLE events (
+  id         INTEGER PRIMARY KEY,
+  order_id   INTEGER NOT NULL REFERENCES orders(id),
+  kind       TEXT NOT NULL,
+  detail     TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX events_order ON events(order_id);
+
+-- Every message and contact, as evidence. Append-only; each row's hash covers its content and
+-- the previous row's hash, so an edit anywhere breaks the chain from there on.
+CREATE TABLE communications (
+  id          INTEGER PRIMARY KEY,
+  order_id    INTEGER REFERENCES orders(id),
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  direction   TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+  channel     TEXT NOT NULL,
+  kind        TEXT NOT NULL,                 -- message, contact, complaint, confirmation
+  template    TEXT,
+  lang        TEXT,
+  text        TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  prev_hash   TEXT NOT NULL,
+  hash        TEXT NOT NULL
+);
+CREATE INDEX communications_order ON communications(order_id);
+
+-- Blacklist entries keep their history: lifting one sets lifted_at, nothing is deleted.
+CREATE TABLE blacklist (
+  id          INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  reason      TEXT NOT NULL,
+  added_at    TEXT NOT NULL,
+  lifted_at   TEXT,
+  lift_reason TEXT
+);
+CREATE INDEX blacklist_customer ON blacklist(customer_id);

@@ -1,0 +1,110 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { CommandContext, GlobalOptions } from './context.js';
+import { reportError } from './output/errors.js';
+
+declare const ORDERS_VERSION: string;
+
+/** A command module: flags and positional arguments in, output through ctx. */
+export type Run = (ctx: CommandContext, args: string[], opts: Record<string, unknown>) => Promise<void>;
+
+/** Loads the chosen command (and only it) when it runs, so --help and --version stay fast. */
+function lazy(file: string, exportName = 'run') {
+  return async (...params: unknown[]) => {
+    const cmd = params[params.length - 1] as Command;
+    const globals = cmd.optsWithGlobals() as GlobalOptions;
+    const [{ createContext }, mod] = await Promise.all([import('./context.js'), import(`./commands/${file}.ts`)]);
+    const ctx = await createContext(globals);
+    try {
+      await (mod[exportName] as Run)(ctx, cmd.args.slice(0, cmd.registeredArguments.length), cmd.opts());
+    } finally {
+      ctx.close();
+    }
+  };
+}
+
+function program(): Command {
+  const p = new Command('orders')
+    .description("A small shop's orders: deposits, pickups, reminders, no-shows and ready-to-send messages.")
+    .version(typeof ORDERS_VERSION === 'string' ? ORDERS_VERSION : 'dev', '-V, --version')
+    .option('--db <path>', 'database file (default $ORDERS_DB or $XDG_DATA_HOME/orders/orders.db)')
+    .option('--now <iso>', 'pretend it is this date or date-time (default $ORDERS_NOW or the clock)')
+    .option('--json', 'machine-readable output on stdout')
+    .addOption(new Option('--lang <lang>', 'message language').choices(['en', 'id']))
+    .option('--no-color', 'no colours')
+    .option('-y, --yes', 'answer yes to any confirmation')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  p.command('init').description("create or update the database and the shop's settings")
+    .option('--shop-name <name>', 'shop name used in messages')
+    .option('--currency <code>', 'ISO 4217 currency code, e.g. IDR')
+    .option('--locale <locale>', 'id or en: how money and dates are written')
+    .option('--timezone <tz>', 'IANA time zone, e.g. Asia/Jakarta')
+    .option('--country-code <code>', 'calling code for local phone numbers, e.g. 62')
+    .action(lazy('init'));
+
+  const config = p.command('config').description('read and change policy values');
+  config.command('list').description('every setting with its value and default').action(lazy('config', 'list'));
+  config.command('get').argument('<key>').description("one setting's value").action(lazy('config', 'get'));
+  config.command('set').argument('<key>').argument('<value>').description('change a setting (validated)').action(lazy('config', 'set'));
+
+  p.command('add').description('take a new order')
+    .option('--customer <name>', "customer's name")
+    .option('--phone <phone>', "customer's phone number")
+    .option('--item <DESCRIPTION:QUANTITY:UNIT_PRICE>', 'an item; repeat for more', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--pickup <date>', 'pickup date: YYYY-MM-DD, today, tomorrow, +3d')
+    .option('--deposit <amount|percent%>', 'down payment required (default: deposit.default_percent)')
+    .option('--custom', 'custom order: needs written confirmation before production')
+    .option('--note <text>', 'a note on the order')
+    .action(lazy('add'));
+
+  p.command('list').description('orders, filtered')
+    .option('--status <status>', 'pending, confirmed, ready, completed or cancelled (comma-separated)')
+    .option('--customer <phone|id>', "one customer's orders")
+    .option('--pickup-from <date>', 'pickup on or after')
+    .option('--pickup-to <date>', 'pickup on or before')
+    .option('--overdue', 'ready orders whose pickup date has passed')
+    .option('--limit <n>', 'at most this many')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']))
+    .action(lazy('list'));
+
+  p.command('show').argument('<id>').description('one order: items, money, terms and timeline').action(lazy('show'));
+
+  p.command('pay').argument('<id>').argument('<amount>').description('record a payment (the first is the DP)')
+    .addOption(new Option('--method <method>', 'how it was paid').choices(['cash', 'transfer', 'card', 'other']).default('cash'))
+    .action(lazy('pay'));
+
+  p.command('confirm').argument('<id>').description("record the customer's written confirmation; production starts")
+    .addOption(new Option('--via <channel>', 'where they confirmed').choices(['whatsapp', 'email', 'phone', 'visit', 'other']).makeOptionMandatory())
+    .option('--note <text>', "the customer's own words of confirmation")
+    .option('--without-deposit', 'start production before the DP is paid (logged)')
+    .action(lazy('confirm'));
+
+  p.command('ready').argument('<id>').description('the goods are ready for pickup')
+    .option('--pickup <date>', 'a new pickup date')
+    .action(lazy('ready'));
+
+  p.command('pickup').argument('<id>').description('the customer picked the order up')
+    .option('--pay', 'settle the open balance now')
+    .addOption(new Option('--method <method>', 'how the balance was paid').choices(['cash', 'transfer', 'card', 'other']).default('cash'))
+    .action(lazy('pickup'));
+
+  p.command('cancel').argument('<id>').description('cancel an order')
+    .addOption(new Option('--by <who>', 'who cancelled').choices(['customer', 'shop']).makeOptionMandatory())
+    .requiredOption('--reason <text>', 'why')
+    .option('--refund <amount|all|none>', 'customer cancellation: what to refund (default none: the DP is forfeited)')
+    .action(lazy('cancel'));
+
+  return p;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const p = program();
+  try {
+    await p.parseAsync(argv);
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')) return 0;
+    return reportError(err, process.stderr);
+  }
+}

@@ -1,0 +1,40 @@
+import type { CommandContext } from '../context.js';
+import { parseDateInput } from '../core/dates.js';
+import { UsageError } from '../core/errors.js';
+import { parseItem } from '../core/items.js';
+import { parseAmount } from '../core/money.js';
+import { normalisePhone } from '../core/phone.js';
+import { parseDepositPercent, type DepositInput } from '../core/terms.js';
+import { orderJson, printJson } from '../output/json.js';
+import { orderText, termsText } from '../output/order-text.js';
+import { addOrder } from '../services/orders.js';
+
+export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const missing = [
+    opts.customer === undefined && '--customer NAME',
+    opts.phone === undefined && '--phone PHONE',
+    opts.item === undefined && '--item "DESCRIPTION:QUANTITY:UNIT_PRICE"',
+    opts.pickup === undefined && '--pickup DATE',
+  ].filter(Boolean);
+  if (missing.length) throw new UsageError(`Missing ${missing.join(', ')} for the new order.`);
+  const name = String(opts.customer).trim();
+  if (!name) throw new UsageError('Invalid --customer "": the name is empty.');
+  const phone = normalisePhone(String(opts.phone), ctx.settings.country_code!);
+  const items = (opts.item as string[]).map((t) => parseItem(t, ctx.currency, ctx.locale));
+  const pickupDate = parseDateInput(String(opts.pickup), ctx.today, 'pickup date');
+  let deposit: DepositInput | undefined;
+  if (typeof opts.deposit === 'string') {
+    const percent = parseDepositPercent(opts.deposit);
+    deposit = percent !== null ? { percent } : { amount: parseAmount(opts.deposit, ctx.currency, ctx.locale, 'deposit') };
+  }
+  const view = await addOrder(ctx, {
+    name, phone, items, pickupDate, deposit, custom: Boolean(opts.custom),
+    note: typeof opts.note === 'string' ? opts.note : undefined,
+  });
+  if (ctx.json) {
+    printJson(ctx.stdout, orderJson(view, ctx.currency));
+    return;
+  }
+  ctx.stdout.write(`${orderText(ctx, view)}\n${termsText(ctx, view)}`);
+  ctx.stderr.write(`Next: \`orders pay ${view.row.id} AMOUNT\` when the DP is paid, then \`orders confirm ${view.row.id} --via whatsapp\`.\n`);
+}

@@ -1,0 +1,25 @@
+import type { CommandContext } from '../context.js';
+import { printJson } from '../output/json.js';
+import { listSettings, setSettings } from '../services/settings.js';
+
+const FLAGS: Record<string, string> = {
+  shopName: 'shop.name', currency: 'currency', locale: 'locale', timezone: 'timezone', countryCode: 'country_code',
+};
+
+/** Creates the database (opening it did) and sets the shop's identity from the flags. */
+export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const values: Record<string, string> = {};
+  for (const [flag, key] of Object.entries(FLAGS)) {
+    if (typeof opts[flag] === 'string') values[key] = opts[flag] as string;
+  }
+  // The message language follows the locale unless it was set on its own.
+  if (values.locale && !('lang' in values)) values.lang = values.locale;
+  const settings = await setSettings(ctx.db, values);
+  if (ctx.json) {
+    printJson(ctx.stdout, { db: ctx.dbPath, created: ctx.created, settings: Object.fromEntries(listSettings(settings).map((s) => [s.key, s.value])) });
+    return;
+  }
+  ctx.stdout.write(`${ctx.created ? 'Created' : 'Updated'} ${ctx.dbPath}\n`);
+  for (const key of Object.values(FLAGS)) ctx.stdout.write(`  ${key} = ${settings[key]}\n`);
+  ctx.stderr.write('Next: `orders config list` to set fees and policy, `orders add --help` to take an order.\n');
+}

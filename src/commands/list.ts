@@ -1,0 +1,47 @@
+import type { CommandContext } from '../context.js';
+import { parseDateInput } from '../core/dates.js';
+import { formatMoney, toMajorNumber } from '../core/money.js';
+import { statusColour } from '../output/colour.js';
+import { toCsv } from '../output/csv.js';
+import { orderJson, printJson } from '../output/json.js';
+import { renderTable } from '../output/table.js';
+import { listOrders } from '../services/list.js';
+import { customerRef, positiveInt, statuses } from './args.js';
+
+export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const date = (v: unknown, what: string) => (typeof v === 'string' ? parseDateInput(v, ctx.today, what) : undefined);
+  const views = await listOrders(ctx, {
+    statuses: typeof opts.status === 'string' ? statuses(opts.status) : undefined,
+    customer: typeof opts.customer === 'string' ? customerRef(ctx, opts.customer) : undefined,
+    pickupFrom: date(opts.pickupFrom, '--pickup-from date'),
+    pickupTo: date(opts.pickupTo, '--pickup-to date'),
+    overdue: Boolean(opts.overdue),
+    limit: typeof opts.limit === 'string' ? positiveInt(opts.limit, '--limit') : undefined,
+  });
+  const format = ctx.json ? 'json' : (opts.format as string | undefined) ?? 'table';
+  if (format === 'json') {
+    printJson(ctx.stdout, views.map((v) => orderJson(v, ctx.currency)));
+    return;
+  }
+  if (format === 'csv') {
+    const m = (minor: number) => toMajorNumber(minor, ctx.currency);
+    ctx.stdout.write(toCsv(
+      ['id', 'status', 'customer_name', 'phone', 'pickup_date', 'total', 'deposit_required', 'paid', 'balance', 'items'],
+      views.map((v) => [v.row.id, v.row.status, v.row.customer_name, v.row.customer_phone, v.row.pickup_date,
+        m(v.row.total), m(v.row.deposit_required), m(v.paid), m(v.balance),
+        v.items.map((it) => `${it.quantity} x ${it.description}`).join('; ')]),
+    ));
+    return;
+  }
+  if (views.length === 0) {
+    ctx.stderr.write('No orders match.\n');
+    return;
+  }
+  const fm = (minor: number) => formatMoney(minor, ctx.currency, ctx.locale);
+  ctx.stdout.write(renderTable(
+    ['id', 'status', 'customer', 'phone', 'pickup', 'total', 'paid', 'balance'],
+    views.map((v) => [String(v.row.id), statusColour(ctx.colour, v.row.status), v.row.customer_name, v.row.customer_phone,
+      v.row.pickup_date, fm(v.row.total), fm(v.paid), fm(v.balance)]),
+    { tty: ctx.isTTY, rightAlign: [5, 6, 7] },
+  ));
+}

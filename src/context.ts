@@ -1,0 +1,65 @@
+import type { ChalkInstance } from 'chalk';
+import { dateIn, isoInZone, parseNow } from './core/dates.js';
+import { UsageError } from './core/errors.js';
+import { currencyOf } from './core/money.js';
+import { openDatabase, resolveDbPath } from './db/open.js';
+import type { ServiceContext } from './services/context.js';
+import { loadSettings } from './services/settings.js';
+import { makeColour } from './output/colour.js';
+
+export interface GlobalOptions {
+  db?: string;
+  now?: string;
+  json?: boolean;
+  lang?: string;
+  color?: boolean;
+  yes?: boolean;
+}
+
+/** Everything a command may touch, passed in so that tests never reach the real clock or terminal. */
+export interface CommandContext extends ServiceContext {
+  dbPath: string;
+  created: boolean;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  isTTY: boolean;
+  stdinTTY: boolean;
+  json: boolean;
+  lang: 'en' | 'id';
+  yes: boolean;
+  colour: ChalkInstance;
+  close(): void;
+}
+
+export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Promise<CommandContext> {
+  const nowText = g.now ?? env.ORDERS_NOW;
+  if (nowText !== undefined) parseNow(nowText, 'UTC'); // reject a malformed --now before touching any file
+  if (g.lang !== undefined && g.lang !== 'en' && g.lang !== 'id') {
+    throw new UsageError(`Invalid --lang "${g.lang}": use en or id.`);
+  }
+  const { path, isDefault } = resolveDbPath(g.db, env);
+  const { db, raw, created } = openDatabase(path, isDefault);
+  const settings = await loadSettings(db);
+  const tz = settings.timezone!;
+  const now = nowText !== undefined ? parseNow(nowText, tz) : Date.now();
+  const isTTY = Boolean(process.stdout.isTTY);
+  return {
+    db,
+    dbPath: path,
+    created,
+    nowIso: isoInZone(now, tz),
+    today: dateIn(now, tz),
+    settings,
+    currency: currencyOf(settings.currency!),
+    locale: settings.locale!,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isTTY,
+    stdinTTY: Boolean(process.stdin.isTTY),
+    json: Boolean(g.json),
+    lang: (g.lang ?? settings.lang) as 'en' | 'id',
+    yes: Boolean(g.yes),
+    colour: makeColour(isTTY, g.color === false, env),
+    close: () => raw.close(),
+  };
+}

@@ -1,0 +1,35 @@
+/** Balances derived from ledger rows (SPEC 2): nothing here is stored. */
+export type EntryKind = 'payment' | 'refund' | 'forfeit' | 'storage_fee' | 'delivery_fee' | 'compensation' | 'waiver';
+
+export interface Totals {
+  payments: number;
+  refunds: number;
+  forfeited: number;
+  storage_fees: number;
+  delivery_fees: number;
+  compensation: number;
+  waived: number;
+}
+
+export const EMPTY_TOTALS: Totals = {
+  payments: 0, refunds: 0, forfeited: 0, storage_fees: 0, delivery_fees: 0, compensation: 0, waived: 0,
+};
+
+/** What was paid, net of refunds. */
+export function paid(t: Totals): number {
+  return t.payments - t.refunds;
+}
+
+/**
+ * What the customer still owes; negative when the shop owes money back. A cancelled order
+ * owes only what the shop keeps (the forfeit), so anything paid beyond it is owed back.
+ */
+export function balance(total: number, t: Totals, cancelled: boolean): number {
+  if (cancelled) return t.forfeited - paid(t);
+  return total + t.storage_fees + t.delivery_fees - t.waived - paid(t);
+}
+
+/** What a customer cancellation keeps: what was paid, up to the required DP. */
+export function forfeitOnCancel(paidNet: number, depositRequired: number): number {
+  return Math.max(0, Math.min(paidNet, depositRequired));
+}

@@ -1,0 +1,104 @@
+import { UsageError } from './errors.js';
+
+/** Money is an integer count of the currency's minor unit; these helpers never use floats. */
+export interface Currency {
+  code: string;
+  /** digits after the decimal point: 0 for IDR, 2 for USD */
+  exponent: number;
+}
+
+export function currencyOf(code: string): Currency {
+  const upper = code.toUpperCase();
+  let exponent: number;
+  try {
+    exponent = new Intl.NumberFormat('en', { style: 'currency', currency: upper }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  } catch {
+    throw new UsageError(`"${code}" is not a currency code; use an ISO 4217 code such as IDR or USD.`);
+  }
+  if (!/^[A-Z]{3}$/.test(upper) || !Intl.supportedValuesOf('currency').includes(upper)) {
+    throw new UsageError(`"${code}" is not a currency code; use an ISO 4217 code such as IDR or USD.`);
+  }
+  return { code: upper, exponent };
+}
+
+/** Separators people type in each locale. */
+function separators(locale: string): { group: string; decimal: string } {
+  return locale.startsWith('id') ? { group: '.', decimal: ',' } : { group: ',', decimal: '.' };
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Parses an amount as the owner types it: 1500000, 1.500.000 (id) or 1,500,000 (en), with
+ * decimals only where the currency has them. Returns minor units.
+ */
+export function parseAmount(text: string, currency: Currency, locale: string, what = 'amount'): number {
+  const raw = text.trim();
+  const { group, decimal } = separators(locale);
+  const g = escapeRe(group);
+  const d = escapeRe(decimal);
+  const m = new RegExp(`^(\\d+|\\d{1,3}(?:${g}\\d{3})+)(?:${d}(\\d+))?$`).exec(raw);
+  const example = currency.exponent > 0
+    ? (locale.startsWith('id') ? '1.500.000 or 12,50' : '1,500,000 or 12.50')
+    : (locale.startsWith('id') ? '1500000 or 1.500.000' : '1500000 or 1,500,000');
+  if (!m) {
+    throw new UsageError(`Invalid ${what} "${text}": use a non-negative number such as ${example}.`);
+  }
+  const whole = m[1]!.split(group).join('');
+  const frac = m[2] ?? '';
+  if (frac.length > currency.exponent) {
+    throw new UsageError(
+      currency.exponent === 0
+        ? `Invalid ${what} "${text}": ${currency.code} has no decimals; use a whole number such as ${example}.`
+        : `Invalid ${what} "${text}": ${currency.code} has at most ${currency.exponent} decimals.`,
+    );
+  }
+  const minor = BigInt(whole) * 10n ** BigInt(currency.exponent) + BigInt(frac.padEnd(currency.exponent, '0') || '0');
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new UsageError(`Invalid ${what} "${text}": the number is too large.`);
+  }
+  return Number(minor);
+}
+
+/** Parses a major-unit decimal as JSON and CSV carry it ("12.5", "1500000"). */
+export function parseMajor(text: string, currency: Currency, what = 'amount'): number {
+  return parseAmount(text, currency, 'en-plain', what);
+}
+
+/** The major-unit decimal string of a minor amount: 1250 USD -> "12.5", 1500000 IDR -> "1500000". */
+export function toMajorString(minor: number, currency: Currency): string {
+  const negative = minor < 0;
+  const digits = String(Math.abs(minor)).padStart(currency.exponent + 1, '0');
+  const whole = digits.slice(0, digits.length - currency.exponent);
+  const frac = digits.slice(digits.length - currency.exponent).replace(/0+$/, '');
+  return (negative ? '-' : '') + whole + (frac ? `.${frac}` : '');
+}
+
+/** A JSON number in the major unit, built from the exact decimal string. */
+export function toMajorNumber(minor: number, currency: Currency): number {
+  return Number(toMajorString(minor, currency));
+}
+
+/** "Rp 1.500.000", "$12.50": formatted for the shop's locale from an exact decimal string. */
+export function formatMoney(minor: number, currency: Currency, locale: string): string {
+  const fmt = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: currency.code,
+    minimumFractionDigits: currency.exponent,
+    maximumFractionDigits: currency.exponent,
+  });
+  // format() accepts a decimal string exactly (no float rounding) since Intl.NumberFormat v3.
+  return fmt.format(toMajorString(minor, currency) as unknown as number).replace(/\u00a0/g, ' ');
+}
+
+/** ceil(total * percent / 100) in integers. */
+export function percentOf(total: number, percent: number): number {
+  return Number((BigInt(total) * BigInt(percent) + 99n) / 100n);
+}
+
+export function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

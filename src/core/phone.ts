@@ -1,0 +1,16 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { UsageError } from './errors.js';
+
+/** E.164 with the shop's calling code for numbers written without one ("0812-3456-7890"). */
+export function normalisePhone(text: string, callingCode: string): string {
+  const parsed = /[0-9]/.test(text) ? parsePhoneNumberFromString(text, { defaultCallingCode: callingCode }) : undefined;
+  if (!parsed || !parsed.isValid()) {
+    throw new UsageError(`Invalid phone number "${text}": use a mobile number such as 0812-3456-7890 or +62 812 3456 7890.`);
+  }
+  return parsed.number;
+}
+
+/** Whether a customer reference is a numeric id (short) rather than a phone number. */
+export function looksLikeId(text: string): boolean {
+  return /^\d{1,7}$/.test(text.trim());
+}

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import type { Insertable, Selectable } from 'kysely';
+import type { CommunicationsTable, DB } from './types.js';
+
+export type Communication = Omit<Insertable<CommunicationsTable>, 'id' | 'prev_hash' | 'hash'>;
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The hash of a log row: its content and the hash of the row before it. */
+export function entryHash(prevHash: string, c: Communication): string {
+  const content = [prevHash, c.order_id ?? null, c.customer_id, c.direction, c.channel, c.kind,
+    c.template ?? null, c.lang ?? null, c.text, c.created_at];
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+/** Appends to the evidence log; call inside a write transaction so the chain stays linear. */
+export async function appendCommunications(db: DB, entries: readonly Communication[]): Promise<number[]> {
+  if (entries.length === 0) return [];
+  const last = await db.selectFrom('communications').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  let prev = last?.hash ?? GENESIS_HASH;
+  const rows = entries.map((c) => {
+    const hash = entryHash(prev, c);
+    const row = { ...c, prev_hash: prev, hash };
+    prev = hash;
+    return row;
+  });
+  const inserted = await db.insertInto('communications').values(rows).returning('id').execute();
+  return inserted.map((r) => r.id);
+}
+
+export type CommunicationRow = Selectable<CommunicationsTable>;

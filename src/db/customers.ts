@@ -1,0 +1,28 @@
+import { sql } from 'kysely';
+import type { DB } from './types.js';
+
+export interface CustomerRow {
+  id: number;
+  name: string;
+  phone: string;
+  blacklisted: boolean;
+}
+
+export const blacklistedExpr = sql<number>`EXISTS (SELECT 1 FROM blacklist b WHERE b.customer_id = customers.id AND b.lifted_at IS NULL)`;
+
+export async function findCustomer(db: DB, by: { id: number } | { phone: string }): Promise<CustomerRow | undefined> {
+  const row = await db.selectFrom('customers')
+    .select(['id', 'name', 'phone', blacklistedExpr.as('blacklisted')])
+    .where('id' in by ? 'id' : 'phone', '=', 'id' in by ? by.id : by.phone)
+    .executeTakeFirst();
+  return row && { ...row, blacklisted: row.blacklisted === 1 };
+}
+
+/** The customer with this phone, created (or renamed to the latest name given) as needed. */
+export async function upsertCustomer(db: DB, name: string, phone: string, createdAt: string): Promise<number> {
+  const row = await db.insertInto('customers').values({ name, phone, created_at: createdAt })
+    .onConflict((oc) => oc.column('phone').doUpdateSet({ name }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,97 @@
+import { closeSync, existsSync, openSync, readFileSync, statSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { homedir } from 'node:os';
+import Sqlite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { UsageError } from '../core/errors.js';
+import { assetPath } from './assets.js';
+import type { Database, DB } from './types.js';
+
+/** The newest schema version; schema.sql describes it. */
+export const SCHEMA_VERSION = 1;
+
+/** Forward migrations from version N-1 to N, by N. Version 1 is schema.sql itself. */
+const MIGRATIONS: Record<number, () => string> = {
+  1: () => readFileSync(assetPath('schema.sql'), 'utf8'),
+};
+
+export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(base, 'orders', 'orders.db');
+}
+
+export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): { path: string; isDefault: boolean } {
+  const explicit = option ?? env.ORDERS_DB;
+  return explicit ? { path: explicit, isDefault: false } : { path: defaultDbPath(env), isDefault: true };
+}
+
+export interface Opened {
+  db: DB;
+  raw: Sqlite.Database;
+  created: boolean;
+}
+
+/** Opens (creating with mode 0600 and migrating as needed) the database at path. */
+export function openDatabase(path: string, isDefault: boolean): Opened {
+  let created = false;
+  if (!existsSync(path)) {
+    const dir = dirname(path);
+    if (isDefault) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    else if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new UsageError(`Cannot create the database ${path}: the directory ${dir} does not exist.`);
+    }
+    closeSync(openSync(path, 'wx', 0o600));
+    created = true;
+  } else if (statSync(path).isDirectory()) {
+    throw new UsageError(`${path} is a directory, not a database file.`);
+  }
+  let raw: Sqlite.Database;
+  try {
+    raw = new Sqlite(path, { timeout: 10_000 });
+    raw.pragma('journal_mode = WAL');
+  } catch (err) {
+    throw describeOpenError(path, err);
+  }
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('synchronous = NORMAL');
+  try {
+    migrate(raw, path);
+  } catch (err) {
+    raw.close();
+    throw describeOpenError(path, err);
+  }
+  const db: DB = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return { db, raw, created };
+}
+
+function describeOpenError(path: string, err: unknown): Error {
+  const code = (err as { code?: string }).code ?? '';
+  if (err instanceof UsageError) return err;
+  if (code === 'SQLITE_NOTADB') return new UsageError(`${path} is not an orders database (it is not an SQLite file).`);
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') {
+    return new UsageError(`Cannot write the database ${path}: the file or its directory is read-only.`);
+  }
+  return err as Error;
+}
+
+function migrate(raw: Sqlite.Database, path: string): void {
+  const version = raw.pragma('user_version', { simple: true }) as number;
+  if (version === SCHEMA_VERSION) return;
+  if (version > SCHEMA_VERSION) {
+    throw new UsageError(`${path} was written by a newer version of orders (schema ${version}); upgrade orders to open it.`);
+  }
+  const run = raw.transaction(() => {
+    const current = raw.pragma('user_version', { simple: true }) as number;
+    if (current === 0) {
+      const tables = raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+      if (tables.n > 0) throw new UsageError(`${path} is an SQLite file but not an orders database.`);
+    }
+    for (let v = current + 1; v <= SCHEMA_VERSION; v++) raw.exec(MIGRATIONS[v]!());
+    if (current === 0) {
+      raw.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)')
+        .run('timezone', Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+    }
+    raw.pragma(`user_version = ${SCHEMA_VERSION}`);
+  });
+  run.immediate();
+}

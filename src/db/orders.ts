@@ -1,0 +1,126 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Item } from '../core/items.js';
+import { EMPTY_TOTALS, type EntryKind, type Totals } from '../core/ledger.js';
+import { blacklistedExpr } from './customers.js';
+import type { DB, OrdersTable } from './types.js';
+
+export type OrderRow = Selectable<OrdersTable> & {
+  customer_name: string;
+  customer_phone: string;
+  customer_blacklisted: number;
+};
+
+export async function insertOrder(db: DB, order: Insertable<OrdersTable>, items: readonly Item[]): Promise<number> {
+  const { id } = await db.insertInto('orders').values(order).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('order_items')
+    .values(items.map((it, i) => ({ order_id: id, position: i + 1, ...it })))
+    .execute();
+  return id;
+}
+
+export async function updateOrder(db: DB, id: number, changes: Updateable<OrdersTable>): Promise<void> {
+  await db.updateTable('orders').set(changes).where('id', '=', id).execute();
+}
+
+function selectOrders(db: DB) {
+  return db.selectFrom('orders')
+    .innerJoin('customers', 'customers.id', 'orders.customer_id')
+    .selectAll('orders')
+    .select(['customers.name as customer_name', 'customers.phone as customer_phone', blacklistedExpr.as('customer_blacklisted')]);
+}
+
+export async function getOrder(db: DB, id: number): Promise<OrderRow | undefined> {
+  return selectOrders(db).where('orders.id', '=', id).executeTakeFirst();
+}
+
+export interface OrderFilter {
+  statuses?: string[];
+  customerId?: number;
+  pickupFrom?: string;
+  pickupTo?: string;
+  limit?: number;
+}
+
+export async function findOrders(db: DB, f: OrderFilter): Promise<OrderRow[]> {
+  let q = selectOrders(db);
+  if (f.statuses?.length) q = q.where('orders.status', 'in', f.statuses);
+  if (f.customerId !== undefined) q = q.where('orders.customer_id', '=', f.customerId);
+  if (f.pickupFrom) q = q.where('orders.pickup_date', '>=', f.pickupFrom);
+  if (f.pickupTo) q = q.where('orders.pickup_date', '<=', f.pickupTo);
+  q = q.orderBy('orders.pickup_date').orderBy('orders.id');
+  if (f.limit !== undefined) q = q.limit(f.limit);
+  return q.execute();
+}
+
+export async function itemsOf(db: DB, ids: readonly number[]): Promise<Map<number, Item[]>> {
+  const out = new Map<number, Item[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const rows = await db.selectFrom('order_items')
+    .select(['order_id', 'description', 'quantity', 'unit_price'])
+    .where('order_id', 'in', ids).orderBy('order_id').orderBy('position').execute();
+  for (const r of rows) out.get(r.order_id)!.push({ description: r.description, quantity: r.quantity, unit_price: r.unit_price });
+  return out;
+}
+
+const TOTAL_KEY: Record<EntryKind, keyof Totals> = {
+  payment: 'payments', refund: 'refunds', forfeit: 'forfeited', storage_fee: 'storage_fees',
+  delivery_fee: 'delivery_fees', compensation: 'compensation', waiver: 'waived',
+};
+
+export async function totalsOf(db: DB, ids: readonly number[]): Promise<Map<number, Totals>> {
+  const out = new Map<number, Totals>(ids.map((id) => [id, { ...EMPTY_TOTALS }]));
+  if (ids.length === 0) return out;
+  const rows = await db.selectFrom('ledger')
+    .select(['order_id', 'kind', (eb) => eb.fn.sum<number>('amount').as('amount')])
+    .where('order_id', 'in', ids).groupBy(['order_id', 'kind']).execute();
+  for (const r of rows) out.get(r.order_id)![TOTAL_KEY[r.kind as EntryKind]] = Number(r.amount);
+  return out;
+}
+
+export interface LedgerEntry {
+  kind: EntryKind;
+  amount: number;
+  method?: string | null;
+  fee_date?: string | null;
+  note?: string | null;
+}
+
+export async function addLedger(db: DB, orderId: number, entries: readonly LedgerEntry[], createdAt: string): Promise<void> {
+  const rows = entries.filter((e) => e.amount > 0).map((e) => ({
+    order_id: orderId, kind: e.kind, amount: e.amount, method: e.method ?? null,
+    fee_date: e.fee_date ?? null, note: e.note ?? null, created_at: createdAt,
+  }));
+  if (rows.length) await db.insertInto('ledger').values(rows).execute();
+}
+
+export async function addEvent(db: DB, orderId: number, kind: string, detail: string | null, createdAt: string): Promise<void> {
+  await db.insertInto('events').values({ order_id: orderId, kind, detail, created_at: createdAt }).execute();
+}
+
+export interface TimelineEntry {
+  at: string;
+  source: 'event' | 'ledger' | 'communication';
+  kind: string;
+  detail: string | null;
+  amount?: number;
+  channel?: string;
+  direction?: string;
+}
+
+/** Events, ledger rows and communications of one order, oldest first. */
+export async function timelineOf(db: DB, id: number): Promise<TimelineEntry[]> {
+  const [events, ledger, comms] = await Promise.all([
+    db.selectFrom('events').select(['kind', 'detail', 'created_at']).where('order_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('ledger').select(['kind', 'amount', 'method', 'fee_date', 'note', 'created_at']).where('order_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('communications').select(['kind', 'direction', 'channel', 'template', 'text', 'created_at']).where('order_id', '=', id).orderBy('id').execute(),
+  ]);
+  const all: TimelineEntry[] = [
+    ...events.map((e) => ({ at: e.created_at, source: 'event' as const, kind: e.kind, detail: e.detail })),
+    ...ledger.map((l) => ({ at: l.created_at, source: 'ledger' as const, kind: l.kind, amount: l.amount,
+      detail: [l.method, l.fee_date, l.note].filter(Boolean).join(', ') || null })),
+    ...comms.map((c) => ({ at: c.created_at, source: 'communication' as const, kind: c.template ?? c.kind,
+      channel: c.channel, direction: c.direction, detail: c.text })),
+  ];
+  // A stable sort keeps events before ledger rows before messages within the same instant.
+  return all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}

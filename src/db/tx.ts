@@ -1,0 +1,21 @@
+import { sql } from 'kysely';
+import type { DB } from './types.js';
+
+/**
+ * Runs fn in a BEGIN IMMEDIATE transaction on Kysely's single connection: a writer takes the
+ * write lock up front, so a concurrent sweep makes it wait (busy timeout) instead of failing.
+ * Inside fn use only the given trx; a query on the outer db would wait forever.
+ */
+export async function writeTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (err) {
+      await sql`rollback`.execute(conn);
+      throw err;
+    }
+  });
+}

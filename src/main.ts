@@ -1,0 +1,5 @@
+import { main } from './cli.js';
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

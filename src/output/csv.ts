@@ -1,0 +1,14 @@
+import { stringify } from 'csv-stringify/sync';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Neutralises a text cell that a spreadsheet would run as a formula (SPEC 6). */
+export function safeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180 with CRLF; text cells neutralised unless raw. Numbers pass untouched. */
+export function toCsv(header: string[], rows: (string | number | boolean | null)[][], raw = false): string {
+  const cells = rows.map((r) => r.map((c) => (typeof c === 'string' && !raw ? safeCell(c) : c ?? '')));
+  return stringify([header, ...cells], { record_delimiter: '\r\n', cast: { boolean: (b) => (b ? 'true' : 'false') } });
+}

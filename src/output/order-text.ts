@@ -1,0 +1,57 @@
+import type { CommandContext } from '../context.js';
+import { formatMoney } from '../core/money.js';
+import type { OrderView } from '../services/orders.js';
+import type { TimelineEntry } from '../db/orders.js';
+import { statusColour } from './colour.js';
+
+/** An order for the owner to read: items, money, terms, and (for show) its timeline. */
+export function orderText(ctx: CommandContext, v: OrderView): string {
+  const m = (minor: number) => formatMoney(minor, ctx.currency, ctx.locale);
+  const c = ctx.colour;
+  const r = v.row;
+  const lines = [
+    c.bold(`Order ${r.id}`) + `  ${statusColour(c, r.status)}${r.custom ? '  (custom)' : ''}`,
+    `Customer:  ${r.customer_name}  ${r.customer_phone}${r.customer_blacklisted ? c.red('  [blacklisted]') : ''}`,
+    `Pickup:    ${r.pickup_date}`,
+    'Items:',
+    ...v.items.map((it) => `  ${it.quantity} x ${it.description} @ ${m(it.unit_price)} = ${m(it.quantity * it.unit_price)}`),
+    `Total:     ${m(r.total)}`,
+    `DP:        ${m(r.deposit_required)} (${r.terms_deposit_percent}%)`,
+    `Paid:      ${m(v.paid)}`,
+  ];
+  if (v.totals.storage_fees) lines.push(`Storage:   ${m(v.totals.storage_fees)}`);
+  if (v.totals.delivery_fees) lines.push(`Delivery:  ${m(v.totals.delivery_fees)}`);
+  if (v.totals.forfeited) lines.push(`Forfeited: ${m(v.totals.forfeited)}`);
+  if (v.totals.refunds) lines.push(`Refunded:  ${m(v.totals.refunds)}`);
+  lines.push(v.balance < 0 ? `Owed back: ${c.yellow(m(-v.balance))}` : `Balance:   ${m(v.balance)}`);
+  if (r.status === 'cancelled') lines.push(`Cancelled: ${r.cancelled_on} by ${r.cancelled_by}: ${r.cancel_reason}`);
+  if (r.needs_confirmation && r.status === 'pending') lines.push(c.yellow('Needs the customer\'s written confirmation before production.'));
+  if (r.note) lines.push(`Note:      ${r.note}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The frozen terms, quoted with the day they were agreed. */
+export function termsText(ctx: CommandContext, v: OrderView): string {
+  const m = (minor: number) => formatMoney(minor, ctx.currency, ctx.locale);
+  const r = v.row;
+  return [
+    `Terms agreed on ${r.terms_agreed_on}:`,
+    `  DP ${r.terms_deposit_percent}% (${m(r.deposit_required)}); work starts once it is paid.`,
+    `  Free hold ${r.terms_grace_days} day(s) after the pickup date, then ${m(r.terms_storage_fee_per_day)} storage per day.`,
+    `  Not picked up ${r.terms_cancel_after_days} day(s) after the pickup date without word from the customer: cancelled, DP forfeited.`,
+    `  Delivery: ${m(r.terms_delivery_base_fee)} + packaging ${m(r.terms_delivery_packaging_fee)} (+ ${m(r.terms_delivery_after_hours_fee)} outside working hours).`,
+  ].join('\n') + '\n';
+}
+
+export function timelineText(ctx: CommandContext, entries: readonly TimelineEntry[]): string {
+  if (entries.length === 0) return '';
+  const m = (minor: number) => formatMoney(minor, ctx.currency, ctx.locale);
+  const line = (e: TimelineEntry): string => {
+    if (e.source === 'ledger') return `${e.kind.replace('_', ' ')} ${m(e.amount!)}${e.detail ? ` (${e.detail})` : ''}`;
+    if (e.source === 'communication') {
+      return `${e.direction === 'in' ? 'from customer' : 'to customer'} via ${e.channel} [${e.kind}]: ${e.detail!.split('\n')[0]}`;
+    }
+    return `${e.kind}${e.detail ? `: ${e.detail}` : ''}`;
+  };
+  return ['Timeline:', ...entries.map((e) => `  ${e.at.slice(0, 16).replace('T', ' ')}  ${line(e)}`)].join('\n') + '\n';
+}

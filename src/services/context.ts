@@ -1,0 +1,15 @@
+import type { Currency } from '../core/money.js';
+import type { Settings } from '../core/settings.js';
+import type { DB } from '../db/types.js';
+
+/** What a service needs to know about the moment and the shop; no terminal, no globals. */
+export interface ServiceContext {
+  db: DB;
+  /** the instant, ISO 8601 with the shop's offset */
+  nowIso: string;
+  /** the shop's calendar date */
+  today: string;
+  settings: Settings;
+  currency: Currency;
+  locale: string;
+}

@@ -1,0 +1,203 @@
+import { RefusedError, UsageError } from '../core/errors.js';
+import { itemsQuantity, itemsTotal, type Item } from '../core/items.js';
+import { balance, forfeitOnCancel, paid, type Totals } from '../core/ledger.js';
+import { nextStatus, refusal, type Action, type Status } from '../core/lifecycle.js';
+import { formatMoney } from '../core/money.js';
+import { numberSetting } from '../core/settings.js';
+import { freezeTerms, needsWrittenConfirmation, requiredDeposit, type DepositInput } from '../core/terms.js';
+import { appendCommunications } from '../db/communications.js';
+import { upsertCustomer } from '../db/customers.js';
+import { addEvent, addLedger, getOrder, insertOrder, itemsOf, timelineOf, totalsOf, updateOrder, type OrderRow, type TimelineEntry } from '../db/orders.js';
+import { writeTransaction } from '../db/tx.js';
+import type { DB } from '../db/types.js';
+import type { ServiceContext } from './context.js';
+
+export interface OrderView {
+  row: OrderRow;
+  items: Item[];
+  totals: Totals;
+  paid: number;
+  balance: number;
+}
+
+export function money(ctx: ServiceContext, minor: number): string {
+  return formatMoney(minor, ctx.currency, ctx.locale);
+}
+
+export async function viewsOf(db: DB, rows: readonly OrderRow[]): Promise<OrderView[]> {
+  const ids = rows.map((r) => r.id);
+  const [items, totals] = await Promise.all([itemsOf(db, ids), totalsOf(db, ids)]);
+  return rows.map((row) => {
+    const t = totals.get(row.id)!;
+    return { row, items: items.get(row.id)!, totals: t, paid: paid(t), balance: balance(row.total, t, row.status === 'cancelled') };
+  });
+}
+
+async function loadView(db: DB, id: number): Promise<OrderView> {
+  const row = await getOrder(db, id);
+  if (!row) throw new RefusedError(`Order ${id} does not exist; \`orders list\` shows the orders.`);
+  return (await viewsOf(db, [row]))[0]!;
+}
+
+export async function showOrder(ctx: ServiceContext, id: number): Promise<OrderView> {
+  return loadView(ctx.db, id);
+}
+
+function refuseUnless(view: OrderView, action: Action, verb: string): void {
+  const why = refusal(view.row.status as Status, action);
+  if (why) throw new RefusedError(`Order ${view.row.id} cannot ${verb}: ${why}.`);
+}
+
+export interface NewOrder {
+  name: string;
+  phone: string;
+  items: Item[];
+  pickupDate: string;
+  deposit?: DepositInput;
+  custom: boolean;
+  note?: string;
+}
+
+export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<OrderView> {
+  const total = itemsTotal(input.items);
+  if (input.pickupDate < ctx.today) {
+    throw new UsageError(`Invalid pickup date ${input.pickupDate}: it is before today (${ctx.today}).`);
+  }
+  const minPercent = numberSetting(ctx.settings, 'deposit.min_percent');
+  const dp = requiredDeposit(total, input.deposit ?? { percent: Math.max(minPercent, numberSetting(ctx.settings, 'deposit.default_percent')) },
+    minPercent, (m) => money(ctx, m));
+  const terms = freezeTerms(ctx.settings, dp.percent, ctx.today);
+  const needsConfirmation = needsWrittenConfirmation(input.custom, total, itemsQuantity(input.items), ctx.settings);
+  const id = await writeTransaction(ctx.db, async (trx) => {
+    const customerId = await upsertCustomer(trx, input.name, input.phone, ctx.nowIso);
+    const orderId = await insertOrder(trx, {
+      customer_id: customerId, status: 'pending', pickup_date: input.pickupDate, total,
+      deposit_required: dp.amount, custom: input.custom ? 1 : 0, needs_confirmation: needsConfirmation ? 1 : 0,
+      note: input.note ?? null, created_at: ctx.nowIso,
+      terms_deposit_percent: terms.deposit_percent, terms_grace_days: terms.grace_days,
+      terms_storage_fee_per_day: terms.storage_fee_per_day, terms_cancel_after_days: terms.cancel_after_days,
+      terms_delivery_base_fee: terms.delivery_base_fee, terms_delivery_packaging_fee: terms.delivery_packaging_fee,
+      terms_delivery_after_hours_fee: terms.delivery_after_hours_fee, terms_agreed_on: terms.agreed_on,
+    }, input.items);
+    await addEvent(trx, orderId, 'created', null, ctx.nowIso);
+    return orderId;
+  });
+  return loadView(ctx.db, id);
+}
+
+export async function payOrder(ctx: ServiceContext, id: number, amount: number, method: string): Promise<OrderView> {
+  await writeTransaction(ctx.db, async (trx) => {
+    const view = await loadView(trx, id);
+    refuseUnless(view, 'pay', 'take a payment');
+    if (amount > view.balance) {
+      throw new RefusedError(`Order ${id} has ${money(ctx, Math.max(0, view.balance))} left to pay; a payment of ${money(ctx, amount)} would be more than that.`);
+    }
+    await addLedger(trx, id, [{ kind: 'payment', amount, method }], ctx.nowIso);
+  });
+  return loadView(ctx.db, id);
+}
+
+export interface ConfirmInput {
+  via: string;
+  note?: string;
+  withoutDeposit: boolean;
+}
+
+export async function confirmOrder(ctx: ServiceContext, id: number, input: ConfirmInput): Promise<OrderView> {
+  await writeTransaction(ctx.db, async (trx) => {
+    const view = await loadView(trx, id);
+    refuseUnless(view, 'confirm', 'be confirmed');
+    const missing = view.row.deposit_required - view.paid;
+    if (missing > 0 && !input.withoutDeposit) {
+      throw new RefusedError(`Order ${id} cannot be confirmed: ${money(ctx, missing)} of the ${money(ctx, view.row.deposit_required)} DP is still unpaid; record it with \`orders pay ${id} AMOUNT\` or add --without-deposit.`);
+    }
+    if (view.row.needs_confirmation && !input.note?.trim()) {
+      throw new RefusedError(`Order ${id} is ${view.row.custom ? 'a custom order' : 'a large order'} and needs the customer's written confirmation: add --note with their own words.`);
+    }
+    await updateOrder(trx, id, { status: nextStatus('confirm'), confirmed_on: ctx.today });
+    if (missing > 0) await addEvent(trx, id, 'deposit-override', `confirmed with ${money(ctx, missing)} of the DP unpaid`, ctx.nowIso);
+    await addEvent(trx, id, 'confirmed', `via ${input.via}`, ctx.nowIso);
+    if (input.note?.trim()) {
+      await appendCommunications(trx, [{
+        order_id: id, customer_id: view.row.customer_id, direction: 'in', channel: input.via,
+        kind: 'confirmation', text: input.note.trim(), created_at: ctx.nowIso,
+      }]);
+    }
+  });
+  return loadView(ctx.db, id);
+}
+
+export async function readyOrder(ctx: ServiceContext, id: number, pickupDate?: string): Promise<OrderView> {
+  await writeTransaction(ctx.db, async (trx) => {
+    const view = await loadView(trx, id);
+    refuseUnless(view, 'ready', 'be marked ready');
+    await updateOrder(trx, id, { status: nextStatus('ready'), ready_on: ctx.today, ...(pickupDate ? { pickup_date: pickupDate } : {}) });
+    if (pickupDate && pickupDate !== view.row.pickup_date) {
+      await addEvent(trx, id, 'pickup-date-changed', `${view.row.pickup_date} -> ${pickupDate}`, ctx.nowIso);
+    }
+    await addEvent(trx, id, 'ready', null, ctx.nowIso);
+  });
+  return loadView(ctx.db, id);
+}
+
+export async function pickupOrder(ctx: ServiceContext, id: number, settle: { pay: boolean; method: string }): Promise<OrderView> {
+  await writeTransaction(ctx.db, async (trx) => {
+    const view = await loadView(trx, id);
+    refuseUnless(view, 'pickup', 'be picked up');
+    if (view.balance > 0 && !settle.pay) {
+      throw new RefusedError(`Order ${id} still has ${money(ctx, view.balance)} to pay: record it with \`orders pay ${id} AMOUNT\` or add --pay to settle it now.`);
+    }
+    if (view.balance > 0) await addLedger(trx, id, [{ kind: 'payment', amount: view.balance, method: settle.method, note: 'balance at pickup' }], ctx.nowIso);
+    await updateOrder(trx, id, { status: nextStatus('pickup'), completed_on: ctx.today });
+    await addEvent(trx, id, 'completed', 'picked up', ctx.nowIso);
+  });
+  return loadView(ctx.db, id);
+}
+
+export type RefundChoice = 'all' | 'none' | { amount: number };
+
+export interface CancelPlan {
+  refund: number;
+  forfeit: number;
+  /** still owed back to the customer after this cancellation */
+  owedBack: number;
+}
+
+export function planCancel(view: OrderView, by: 'customer' | 'shop', refund: RefundChoice | undefined, fmt: (m: number) => string): CancelPlan {
+  if (by === 'shop') return { refund: view.paid, forfeit: 0, owedBack: 0 };
+  const amount = refund === undefined || refund === 'none' ? 0 : refund === 'all' ? view.paid : refund.amount;
+  if (amount > view.paid) {
+    throw new RefusedError(`Order ${view.row.id} cannot refund ${fmt(amount)}: only ${fmt(view.paid)} was paid.`);
+  }
+  const forfeit = forfeitOnCancel(view.paid - amount, view.row.deposit_required);
+  return { refund: amount, forfeit, owedBack: view.paid - amount - forfeit };
+}
+
+export async function previewCancel(ctx: ServiceContext, id: number, by: 'customer' | 'shop', refund?: RefundChoice): Promise<CancelPlan> {
+  const view = await loadView(ctx.db, id);
+  refuseUnless(view, 'cancel', 'be cancelled');
+  return planCancel(view, by, refund, (m) => money(ctx, m));
+}
+
+export async function cancelOrder(
+  ctx: ServiceContext, id: number, by: 'customer' | 'shop', reason: string, refund?: RefundChoice,
+): Promise<{ view: OrderView; plan: CancelPlan }> {
+  const plan = await writeTransaction(ctx.db, async (trx) => {
+    const view = await loadView(trx, id);
+    refuseUnless(view, 'cancel', 'be cancelled');
+    const p = planCancel(view, by, refund, (m) => money(ctx, m));
+    await addLedger(trx, id, [
+      { kind: 'refund', amount: p.refund, note: `${by} cancellation` },
+      { kind: 'forfeit', amount: p.forfeit, note: 'DP forfeited on cancellation' },
+    ], ctx.nowIso);
+    await updateOrder(trx, id, { status: 'cancelled', cancelled_by: by, cancel_reason: reason, cancelled_on: ctx.today });
+    await addEvent(trx, id, 'cancelled', `by ${by}: ${reason}`, ctx.nowIso);
+    return p;
+  });
+  return { view: await loadView(ctx.db, id), plan };
+}
+
+
+export async function orderTimeline(ctx: ServiceContext, id: number): Promise<TimelineEntry[]> {
+  return timelineOf(ctx.db, id);
+}
