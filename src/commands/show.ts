@@ -1,5 +1,4 @@
 import type { CommandContext } from '../context.js';
-import { toMajorNumber } from '../core/money.js';
 import { orderJson, printJson } from '../output/json.js';
 import { orderText, termsText, timelineText } from '../output/order-text.js';
 import { orderTimeline, showOrder } from '../services/orders.js';
@@ -12,9 +11,9 @@ export async function run(ctx: CommandContext, [id]: string[]): Promise<void> {
   if (ctx.json) {
     printJson(ctx.stdout, {
       ...orderJson(view, ctx.currency),
-      timeline: timeline.map((e) => ({ ...e, amount: e.amount === undefined ? undefined : toMajorNumber(e.amount, ctx.currency) })),
+      timeline,
     });
     return;
   }
-  ctx.stdout.write(`${orderText(ctx, view)}\n${termsText(ctx, view)}\n${timelineText(ctx, timeline)}`);
+  ctx.stdout.write(`${orderText(ctx, view)}\n${termsText(ctx, view)}\n${timelineText(timeline)}`);
 }

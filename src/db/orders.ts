@@ -99,28 +99,26 @@ export async function addEvent(db: DB, orderId: number, kind: string, detail: st
 
 export interface TimelineEntry {
   at: string;
-  source: 'event' | 'ledger' | 'communication';
+  source: 'event' | 'communication';
   kind: string;
   detail: string | null;
-  amount?: number;
   channel?: string;
   direction?: string;
 }
 
-/** Events, ledger rows and communications of one order, oldest first. */
+/**
+ * Events (status changes, money moved, overrides) and communications of one order, oldest
+ * first; within one instant, what a command did comes before the message it printed.
+ */
 export async function timelineOf(db: DB, id: number): Promise<TimelineEntry[]> {
-  const [events, ledger, comms] = await Promise.all([
+  const [events, comms] = await Promise.all([
     db.selectFrom('events').select(['kind', 'detail', 'created_at']).where('order_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('ledger').select(['kind', 'amount', 'method', 'fee_date', 'note', 'created_at']).where('order_id', '=', id).orderBy('id').execute(),
     db.selectFrom('communications').select(['kind', 'direction', 'channel', 'template', 'text', 'created_at']).where('order_id', '=', id).orderBy('id').execute(),
   ]);
   const all: TimelineEntry[] = [
     ...events.map((e) => ({ at: e.created_at, source: 'event' as const, kind: e.kind, detail: e.detail })),
-    ...ledger.map((l) => ({ at: l.created_at, source: 'ledger' as const, kind: l.kind, amount: l.amount,
-      detail: [l.method, l.fee_date, l.note].filter(Boolean).join(', ') || null })),
     ...comms.map((c) => ({ at: c.created_at, source: 'communication' as const, kind: c.template ?? c.kind,
       channel: c.channel, direction: c.direction, detail: c.text })),
   ];
-  // A stable sort keeps events before ledger rows before messages within the same instant.
   return all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }

@@ -43,11 +43,9 @@ export function termsText(ctx: CommandContext, v: OrderView): string {
   ].join('\n') + '\n';
 }
 
-export function timelineText(ctx: CommandContext, entries: readonly TimelineEntry[]): string {
+export function timelineText(entries: readonly TimelineEntry[]): string {
   if (entries.length === 0) return '';
-  const m = (minor: number) => formatMoney(minor, ctx.currency, ctx.locale);
   const line = (e: TimelineEntry): string => {
-    if (e.source === 'ledger') return `${e.kind.replace('_', ' ')} ${m(e.amount!)}${e.detail ? ` (${e.detail})` : ''}`;
     if (e.source === 'communication') {
       return `${e.direction === 'in' ? 'from customer' : 'to customer'} via ${e.channel} [${e.kind}]: ${e.detail!.split('\n')[0]}`;
     }

@@ -93,6 +93,7 @@ export async function payOrder(ctx: ServiceContext, id: number, amount: number, 
       throw new RefusedError(`Order ${id} has ${money(ctx, Math.max(0, view.balance))} left to pay; a payment of ${money(ctx, amount)} would be more than that.`);
     }
     await addLedger(trx, id, [{ kind: 'payment', amount, method }], ctx.nowIso);
+    await addEvent(trx, id, 'payment', `${money(ctx, amount)} (${method})`, ctx.nowIso);
   });
   return loadView(ctx.db, id);
 }
@@ -147,7 +148,10 @@ export async function pickupOrder(ctx: ServiceContext, id: number, settle: { pay
     if (view.balance > 0 && !settle.pay) {
       throw new RefusedError(`Order ${id} still has ${money(ctx, view.balance)} to pay: record it with \`orders pay ${id} AMOUNT\` or add --pay to settle it now.`);
     }
-    if (view.balance > 0) await addLedger(trx, id, [{ kind: 'payment', amount: view.balance, method: settle.method, note: 'balance at pickup' }], ctx.nowIso);
+    if (view.balance > 0) {
+      await addLedger(trx, id, [{ kind: 'payment', amount: view.balance, method: settle.method, note: 'balance at pickup' }], ctx.nowIso);
+      await addEvent(trx, id, 'payment', `${money(ctx, view.balance)} (${settle.method}, balance at pickup)`, ctx.nowIso);
+    }
     await updateOrder(trx, id, { status: nextStatus('pickup'), completed_on: ctx.today });
     await addEvent(trx, id, 'completed', 'picked up', ctx.nowIso);
   });
@@ -191,7 +195,9 @@ export async function cancelOrder(
       { kind: 'forfeit', amount: p.forfeit, note: 'DP forfeited on cancellation' },
     ], ctx.nowIso);
     await updateOrder(trx, id, { status: 'cancelled', cancelled_by: by, cancel_reason: reason, cancelled_on: ctx.today });
-    await addEvent(trx, id, 'cancelled', `by ${by}: ${reason}`, ctx.nowIso);
+    const moved = [p.refund && `refunded ${money(ctx, p.refund)}`, p.forfeit && `DP forfeited ${money(ctx, p.forfeit)}`,
+      p.owedBack && `owed back ${money(ctx, p.owedBack)}`].filter(Boolean).join('; ');
+    await addEvent(trx, id, 'cancelled', `by ${by}: ${reason}${moved ? `; ${moved}` : ''}`, ctx.nowIso);
     return p;
   });
   return { view: await loadView(ctx.db, id), plan };
