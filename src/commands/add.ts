@@ -36,5 +36,5 @@ export async function run(ctx: CommandContext, _args: string[], opts: Record<str
     return;
   }
   ctx.stdout.write(`${orderText(ctx, view)}\n${termsText(ctx, view)}`);
-  ctx.stderr.write(`Next: \`orders pay ${view.row.id} AMOUNT\` when the DP is paid, then \`orders confirm ${view.row.id} --via whatsapp\`.\n`);
+  if (ctx.stderr.isTTY) ctx.stderr.write(`Next: \`orders pay ${view.row.id} AMOUNT\` when the DP is paid, then \`orders confirm ${view.row.id} --via whatsapp\`.\n`);
 }

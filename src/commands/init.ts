@@ -21,5 +21,5 @@ export async function run(ctx: CommandContext, _args: string[], opts: Record<str
   }
   ctx.stdout.write(`${ctx.created ? 'Created' : 'Updated'} ${ctx.dbPath}\n`);
   for (const key of Object.values(FLAGS)) ctx.stdout.write(`  ${key} = ${settings[key]}\n`);
-  ctx.stderr.write('Next: `orders config list` to set fees and policy, `orders add --help` to take an order.\n');
+  if (ctx.stderr.isTTY) ctx.stderr.write('Next: `orders config list` to set fees and policy, `orders add --help` to take an order.\n');
 }

@@ -1,10 +1,5 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
-import timezone from 'dayjs/plugin/timezone.js';
 import { UsageError } from './errors.js';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 /**
  * Calendar dates are 'YYYY-MM-DD' strings; arithmetic goes through UTC epoch days, so the
@@ -53,14 +48,28 @@ export function parseDateInput(text: string, today: string, what = 'date'): stri
   throw new UsageError(`Invalid ${what} "${text}": use YYYY-MM-DD, today, tomorrow or +Nd (e.g. +3d).`);
 }
 
+/**
+ * Minutes east of UTC in a zone at an instant. Read through the process's TZ rather than
+ * Intl.DateTimeFormat: the first Intl formatter costs ~20 ms of ICU start-up on every command,
+ * a TZ switch well under 1 ms. Node re-reads TZ whenever it is assigned.
+ */
+export function offsetMinutes(instantMs: number, timeZone: string): number {
+  if (process.env.TZ !== timeZone) process.env.TZ = timeZone;
+  const off = -new Date(instantMs).getTimezoneOffset();
+  return off === 0 ? 0 : off;
+}
+
 /** The calendar date of an instant in a time zone. */
 export function dateIn(instantMs: number, timeZone: string): string {
-  return dayjs(instantMs).tz(timeZone).format('YYYY-MM-DD');
+  return new Date(instantMs + offsetMinutes(instantMs, timeZone) * 60_000).toISOString().slice(0, 10);
 }
 
 /** ISO 8601 with the zone's offset: 2026-11-25T09:30:00+07:00. */
 export function isoInZone(instantMs: number, timeZone: string): string {
-  return dayjs(instantMs).tz(timeZone).format('YYYY-MM-DDTHH:mm:ssZ');
+  const off = offsetMinutes(instantMs, timeZone);
+  const wall = new Date(Math.floor(instantMs / 1000) * 1000 + off * 60_000).toISOString().slice(0, 19);
+  const abs = Math.abs(off);
+  return `${wall}${off < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /**
@@ -68,14 +77,20 @@ export function isoInZone(instantMs: number, timeZone: string): string {
  * zone) or a date-time with an offset or Z. Returns epoch milliseconds.
  */
 export function parseNow(text: string, timeZone: string): number {
-  const t = text.trim();
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
-  if (!m || !isValidDate(m[1]!) || Number(m[2] ?? 0) > 23 || Number(m[3] ?? 0) > 59 || Number(m[4] ?? 0) > 59) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
+  if (!m || !isValidDate(`${m[1]}-${m[2]}-${m[3]}`) || Number(m[4] ?? 0) > 23 || Number(m[5] ?? 0) > 59 || Number(m[6] ?? 0) > 59) {
     throw new UsageError(`Invalid --now "${text}": use YYYY-MM-DD or an ISO date-time such as 2026-12-01T09:00:00+07:00.`);
   }
-  if (m[5]) return dayjs(t).valueOf();
-  const wall = `${m[1]} ${m[2] ?? '00'}:${m[3] ?? '00'}:${m[4] ?? '00'}`;
-  return dayjs.tz(wall, timeZone).valueOf();
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+  const zone = m[7];
+  if (zone === 'Z') return wall;
+  if (zone) {
+    const digits = zone.slice(1).replace(':', '');
+    return wall - (zone[0] === '-' ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  }
+  // A wall time in the shop's zone: correct by the offset, twice to settle DST edges.
+  const guess = wall - offsetMinutes(wall, timeZone) * 60_000;
+  return wall - offsetMinutes(guess, timeZone) * 60_000;
 }
 
 export function isValidTimeZone(tz: string): boolean {

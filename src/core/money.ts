@@ -7,19 +7,28 @@ export interface Currency {
   exponent: number;
 }
 
+/**
+ * Minor-unit digits by ISO 4217, with IDR at 0 as Indonesian shops write it. A table rather
+ * than Intl.NumberFormat, whose first use costs milliseconds on every start.
+ */
+const ZERO_DECIMALS = new Set(['BIF', 'CLP', 'DJF', 'GNF', 'IDR', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'UYI', 'VND', 'VUV', 'XAF', 'XOF', 'XPF']);
+const THREE_DECIMALS = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
+
 export function currencyOf(code: string): Currency {
   const upper = code.toUpperCase();
-  let exponent: number;
-  try {
-    exponent = new Intl.NumberFormat('en', { style: 'currency', currency: upper }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
-  } catch {
+  if (!/^[A-Z]{3}$/.test(upper)) {
     throw new UsageError(`"${code}" is not a currency code; use an ISO 4217 code such as IDR or USD.`);
   }
-  if (!/^[A-Z]{3}$/.test(upper) || !Intl.supportedValuesOf('currency').includes(upper)) {
+  return { code: upper, exponent: ZERO_DECIMALS.has(upper) ? 0 : THREE_DECIMALS.has(upper) ? 3 : 2 };
+}
+
+/** For input: also checks that the code names a real currency (slower, so not on every start). */
+export function knownCurrency(code: string): Currency {
+  const c = currencyOf(code);
+  if (!Intl.supportedValuesOf('currency').includes(c.code)) {
     throw new UsageError(`"${code}" is not a currency code; use an ISO 4217 code such as IDR or USD.`);
   }
-  return { code: upper, exponent };
+  return c;
 }
 
 /** Separators people type in each locale. */

@@ -1,5 +1,5 @@
 import { UsageError } from './errors.js';
-import { currencyOf, parseAmount, toMajorString, type Currency } from './money.js';
+import { knownCurrency, parseAmount, toMajorString, type Currency } from './money.js';
 import { isValidTimeZone } from './dates.js';
 
 /** Every setting of SPEC 1 with its default and its validation. Values are stored as text. */
@@ -89,7 +89,7 @@ export function normaliseSetting(key: string, value: string, ctx: { currency: Cu
 }
 
 function normaliseChoice(key: string, v: string, def: SettingDef): string {
-  if (key === 'currency') return currencyOf(v).code;
+  if (key === 'currency') return knownCurrency(v).code;
   if (key === 'timezone') {
     if (!isValidTimeZone(v)) bad(key, v, 'use an IANA time zone such as Asia/Jakarta');
     return v;

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, statSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -47,7 +48,7 @@ export function openDatabase(path: string, isDefault: boolean): Opened {
   }
   let raw: Sqlite.Database;
   try {
-    raw = new Sqlite(path, { timeout: 10_000 });
+    raw = new Sqlite(path, { timeout: 10_000, nativeBinding: nativeBinding() });
     raw.pragma('journal_mode = WAL');
   } catch (err) {
     throw describeOpenError(path, err);
@@ -62,6 +63,15 @@ export function openDatabase(path: string, isDefault: boolean): Opened {
   }
   const db: DB = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   return { db, raw, created };
+}
+
+/** The addon's path, so better-sqlite3 skips the `bindings` package's search of the disk. */
+function nativeBinding(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined;
+  }
 }
 
 function describeOpenError(path: string, err: unknown): Error {

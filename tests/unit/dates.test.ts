@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { currencyOf } from '../../src/core/money.ts';
 import { addDays, dateIn, daysBetween, isoInZone, isValidDate, parseDateInput, parseNow } from '../../src/core/dates.ts';
 
 describe('calendar dates', () => {
@@ -40,6 +41,26 @@ describe('--now and time zones', () => {
   it('refuses a malformed value', () => {
     for (const bad of ['2026-12-32', 'yesterday', '2026-12-01T25:00', '12/01/2026']) {
       expect(() => parseNow(bad, 'UTC')).toThrow(/Invalid --now/);
+    }
+  });
+});
+
+describe('zone offsets agree with Intl', () => {
+  it.each(['Asia/Jakarta', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Australia/Adelaide'])('%s across a year', (tz) => {
+    const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
+    for (let day = 0; day < 365; day += 7) {
+      const t = Date.UTC(2026, 0, 1, 23, 30) + day * 86_400_000;
+      expect(dateIn(t, tz)).toBe(fmt.format(new Date(t)));
+    }
+  });
+  it('reads a wall time on a DST change day', () => {
+    expect(isoInZone(parseNow('2026-03-08T12:00', 'America/New_York'), 'America/New_York')).toBe('2026-03-08T12:00:00-04:00');
+    expect(isoInZone(parseNow('2026-11-01T00:00', 'America/New_York'), 'America/New_York')).toBe('2026-11-01T00:00:00-04:00');
+  });
+  it('matches the Intl digits of common currencies', () => {
+    for (const code of ['USD', 'EUR', 'JPY', 'KWD', 'SGD', 'MYR']) {
+      const intl = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits;
+      expect(currencyOf(code).exponent).toBe(intl);
     }
   });
 });

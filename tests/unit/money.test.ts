@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyOf, formatMoney, parseAmount, percentOf, toMajorNumber, toMajorString } from '../../src/core/money.ts';
+import { currencyOf, formatMoney, knownCurrency, parseAmount, percentOf, toMajorNumber, toMajorString } from '../../src/core/money.ts';
 
 const IDR = currencyOf('IDR');
 const USD = currencyOf('usd');
@@ -50,5 +50,6 @@ describe('formatting and JSON numbers', () => {
   });
   it('refuses an unknown currency', () => {
     expect(() => currencyOf('XYZW')).toThrow(/not a currency code/);
+    expect(() => knownCurrency('XYZ')).toThrow(/not a currency code/);
   });
 });

@@ -1,0 +1,30 @@
+// Whole-process timing: commands run interleaved, so a noisy machine slows each alike, and
+// ratios to a reference measured in the same rounds hold better than absolute figures.
+import { spawnSync } from 'node:child_process';
+
+export function median(values) {
+  const a = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(a.length / 2);
+  return a.length % 2 ? a[mid] : (a[mid - 1] + a[mid]) / 2;
+}
+
+/** cases: { name: [command, ...args] }; returns { name: median ms }. */
+export function timeInterleaved(cases, runs) {
+  const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [name, [cmd, ...args]] of Object.entries(cases)) {
+      const start = process.hrtime.bigint();
+      const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
+      times[name].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+}
+
+/** Peak resident memory in MB of one run, from /usr/bin/time -v (null where it is missing). */
+export function peakRssMb(cmd, args) {
+  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+  return m ? Number(m[1]) / 1024 : null;
+}
