@@ -32,6 +32,10 @@ CREATE TABLE orders (
   cancelled_on       TEXT,
   cancelled_by       TEXT CHECK (cancelled_by IN ('customer', 'shop', 'policy')),
   cancel_reason      TEXT,
+  hold_until         TEXT,                  -- end of a granted extension of the free hold
+  fulfilment         TEXT NOT NULL DEFAULT 'pickup' CHECK (fulfilment IN ('pickup', 'delivery')),
+  delivery_eta       TEXT,
+  delivery_after_hours INTEGER NOT NULL DEFAULT 0,
   -- the terms the order was taken under, frozen when it is created
   terms_deposit_percent          INTEGER NOT NULL,
   terms_grace_days               INTEGER NOT NULL,
@@ -43,6 +47,8 @@ CREATE TABLE orders (
   terms_agreed_on                TEXT NOT NULL
 );
 CREATE INDEX orders_customer ON orders(customer_id);
+-- The sweep and the reminders read only open orders; a partial index keeps them cheap to find.
+CREATE INDEX orders_open_pickup ON orders(pickup_date) WHERE status IN ('confirmed', 'ready');
 CREATE INDEX orders_pickup ON orders(pickup_date);
 
 CREATE TABLE order_items (
@@ -96,6 +102,23 @@ CREATE TABLE communications (
   hash        TEXT NOT NULL
 );
 CREATE INDEX communications_order ON communications(order_id);
+
+-- Messages waiting to be sent (printed by `orders remind`, or handed to notify.command).
+-- dedupe_key makes queueing idempotent: one H-1 reminder per order and date, one overdue notice.
+CREATE TABLE outbox (
+  id               INTEGER PRIMARY KEY,
+  order_id         INTEGER NOT NULL REFERENCES orders(id),
+  template         TEXT NOT NULL,
+  due_on           TEXT NOT NULL,
+  dedupe_key       TEXT NOT NULL UNIQUE,
+  status           TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'expired')),
+  queued_at        TEXT NOT NULL,
+  sent_at          TEXT,
+  communication_id INTEGER REFERENCES communications(id),
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  last_error       TEXT
+);
+CREATE INDEX outbox_queued ON outbox(due_on) WHERE status = 'queued';
 
 -- Blacklist entries keep their history: lifting one sets lifted_at, nothing is deleted.
 CREATE TABLE blacklist (

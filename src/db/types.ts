@@ -30,6 +30,10 @@ export interface OrdersTable {
   cancelled_on: string | null;
   cancelled_by: string | null;
   cancel_reason: string | null;
+  hold_until: string | null;
+  fulfilment: Generated<string>;
+  delivery_eta: string | null;
+  delivery_after_hours: Generated<number>;
   terms_deposit_percent: number;
   terms_grace_days: number;
   terms_storage_fee_per_day: number;
@@ -83,6 +87,20 @@ export interface CommunicationsTable {
   hash: string;
 }
 
+export interface OutboxTable {
+  id: Generated<number>;
+  order_id: number;
+  template: string;
+  due_on: string;
+  dedupe_key: string;
+  status: Generated<string>;
+  queued_at: string;
+  sent_at: string | null;
+  communication_id: number | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
 export interface BlacklistTable {
   id: Generated<number>;
   customer_id: number;
@@ -101,6 +119,7 @@ export interface Database {
   events: EventsTable;
   communications: CommunicationsTable;
   blacklist: BlacklistTable;
+  outbox: OutboxTable;
 }
 
 export type DB = Kysely<Database>;

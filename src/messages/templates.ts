@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { assetPath } from '../db/assets.js';
+import type { Lang } from './format.js';
+
+/** The messages of SPEC 7, plus the confirmation and customer-cancellation notices. */
+export const TEMPLATE_NAMES = [
+  'terms', 'confirmation-request', 'order-confirmed', 'pickup-reminder', 'ready-for-pickup', 'pickup-overdue',
+  'grace-extension', 'delivery-offer', 'auto-cancel-notice', 'customer-cancel-notice', 'shop-cancel-apology',
+  'delay-apology', 'complaint-ack',
+] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+export interface LoadedTemplate {
+  name: TemplateName;
+  lang: Lang;
+  source: 'user' | 'built-in';
+  path: string;
+  text: string;
+}
+
+export function userTemplateDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'orders', 'templates');
+}
+
+export function templateName(text: string): TemplateName {
+  if (!(TEMPLATE_NAMES as readonly string[]).includes(text)) {
+    throw new UsageError(`Unknown template "${text}"; the templates are ${TEMPLATE_NAMES.join(', ')}.`);
+  }
+  return text as TemplateName;
+}
+
+/** The user's copy under $XDG_CONFIG_HOME/orders/templates/<lang>/ wins over the built-in one. */
+export function locateTemplate(name: TemplateName, lang: Lang, env: NodeJS.ProcessEnv = process.env): Omit<LoadedTemplate, 'text'> {
+  const user = join(userTemplateDir(env), lang, `${name}.txt`);
+  if (existsSync(user)) return { name, lang, source: 'user', path: user };
+  return { name, lang, source: 'built-in', path: assetPath('templates', lang, `${name}.txt`) };
+}
+
+export function loadTemplate(name: TemplateName, lang: Lang, env: NodeJS.ProcessEnv = process.env): LoadedTemplate {
+  const where = locateTemplate(name, lang, env);
+  return { ...where, text: readFileSync(where.path, 'utf8') };
+}

@@ -1,0 +1,130 @@
+import { addDays } from '../core/dates.js';
+import type { Item } from '../core/items.js';
+import type { Currency } from '../core/money.js';
+import type { Clock } from '../core/policy.js';
+import type { Terms } from '../core/terms.js';
+import { longDate, messageMoney, type Lang } from './format.js';
+import { Missing, type Values } from './render.js';
+
+/** Everything a message may say, gathered by the service; this module only words and formats it. */
+export interface ShopFacts {
+  name: string;
+  salutation: 'formal' | 'casual';
+  locale: string;
+  currency: Currency;
+  reminderDays: number[];
+}
+
+export interface OrderFacts {
+  id: number;
+  customerName: string;
+  items: Item[];
+  total: number;
+  depositRequired: number;
+  paid: number;
+  balance: number;
+  pickupDate: string;
+  readyOn: string | null;
+  holdUntil: string | null;
+  /** the no-show clock, or the clock the order would have if it became ready today */
+  clock: Clock;
+  storageFees: number;
+  forfeited: number;
+  refunded: number;
+  cancelReason: string | null;
+  deliveryEta: string | null;
+  deliveryAfterHours: boolean;
+  compensation: { refund: number; waivedDelivery: number } | null;
+  lastComplaint: string | null;
+}
+
+const WORDS = {
+  en: {
+    when: (n: number) => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`),
+    reminderDays: (days: number[]) => days.length ? `${days.map((d) => (d === 1 ? '1 day' : `${d} days`)).join(' and ')} before the pickup date` : 'before the pickup date',
+    item: (it: Item) => `- ${it.quantity} x ${it.description}`,
+    refund: (m: string) => `- a refund of ${m}`,
+    waived: (m: string) => `- free delivery: we waive the delivery fee of ${m}`,
+  },
+  id: {
+    when: (n: number) => (n === 0 ? 'hari ini' : n === 1 ? 'besok (H-1)' : n === 2 ? `lusa (H-2)` : `dalam ${n} hari (H-${n})`),
+    reminderDays: (days: number[]) => days.length ? days.map((d) => `H-${d}`).join(' dan ') : 'sebelum tanggal pengambilan',
+    item: (it: Item) => `- ${it.quantity} x ${it.description}`,
+    refund: (m: string) => `- pengembalian dana sebesar ${m}`,
+    waived: (m: string) => `- gratis ongkos kirim: ongkir ${m} tidak kami tagihkan`,
+  },
+} as const;
+
+/** Values of the policy's own terms (for `orders terms`, and under every order's frozen ones). */
+export function termsValues(shop: ShopFacts, terms: Terms, lang: Lang): Values {
+  const money = (m: number) => messageMoney(m, shop.currency, lang, shop.locale);
+  const after = terms.delivery_after_hours_fee;
+  return {
+    has_order: false,
+    shop_name: shop.name,
+    deposit_percent: String(terms.deposit_percent),
+    grace_days: String(terms.grace_days),
+    cancel_after_days: String(terms.cancel_after_days),
+    has_storage_fee: terms.storage_fee_per_day > 0,
+    storage_fee: money(terms.storage_fee_per_day),
+    has_delivery_fee: terms.delivery_base_fee + terms.delivery_packaging_fee + after > 0,
+    delivery_base_fee: money(terms.delivery_base_fee),
+    delivery_packaging_fee: money(terms.delivery_packaging_fee),
+    delivery_after_hours_fee: money(after),
+    reminder_days: WORDS[lang].reminderDays(shop.reminderDays),
+    agreed_on: longDate(terms.agreed_on, lang),
+  };
+}
+
+export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today: string, lang: Lang): Values {
+  const w = WORDS[lang];
+  const money = (m: number) => messageMoney(m, shop.currency, lang, shop.locale);
+  const date = (d: string) => longDate(d, lang);
+  const depositDue = Math.max(0, o.depositRequired - o.paid);
+  const forfeit = o.forfeited || Math.min(o.paid, o.depositRequired);
+  const owedBack = Math.max(0, -o.balance);
+  const deliveryBase = terms.delivery_base_fee + terms.delivery_packaging_fee;
+  const deliveryTotal = deliveryBase + (o.deliveryAfterHours ? terms.delivery_after_hours_fee : 0);
+  const daysToPickup = Math.round((Date.parse(o.pickupDate) - Date.parse(today)) / 86_400_000);
+  const comp = o.compensation;
+  return {
+    ...termsValues(shop, terms, lang),
+    has_order: true,
+    salutation: shop.salutation === 'casual' ? 'Kak' : 'Bapak/Ibu',
+    customer_name: o.customerName,
+    order_id: String(o.id),
+    items: o.items.map(w.item).join('\n'),
+    total: money(o.total),
+    deposit: money(o.depositRequired),
+    paid: money(o.paid),
+    deposit_paid: o.paid >= o.depositRequired && o.paid > 0,
+    deposit_due: depositDue > 0,
+    deposit_due_amount: money(depositDue),
+    has_balance: o.balance > 0,
+    balance: money(Math.max(0, o.balance)),
+    pickup_date: date(o.pickupDate),
+    pickup_when: daysToPickup >= 0 ? w.when(daysToPickup) : new Missing(`is past: the pickup date was ${o.pickupDate}`),
+    ready_since: date(o.readyOn ?? o.clock.start),
+    free_until: date(o.clock.freeThrough),
+    first_fee_date: date(addDays(o.clock.freeThrough, 1)),
+    cancel_date: date(o.clock.cancelOn),
+    hold_until: o.holdUntil ? date(o.holdUntil) : new Missing(`order ${o.id} does not have: no extension was granted (orders extend ${o.id} --days N)`),
+    has_storage_fees_accrued: o.storageFees > 0,
+    storage_fees_accrued: money(o.storageFees),
+    has_forfeit: forfeit > 0,
+    forfeit: money(forfeit),
+    has_owed_back: owedBack > 0,
+    owed_back: money(owedBack),
+    has_refund: o.refunded > 0,
+    refund: money(o.refunded),
+    cancel_reason: o.cancelReason ?? new Missing(`order ${o.id} does not have: it has not been cancelled`),
+    after_hours: o.deliveryAfterHours,
+    delivery_total: money(deliveryTotal),
+    delivery_eta: date(o.deliveryEta ?? addDays(today, 1)),
+    compensation: comp && (comp.refund || comp.waivedDelivery)
+      ? [comp.refund ? w.refund(money(comp.refund)) : '', comp.waivedDelivery ? w.waived(money(comp.waivedDelivery)) : ''].filter(Boolean).join('\n')
+      : new Missing(`order ${o.id} does not have: no compensation was recorded (orders compensate ${o.id} --reason ...)`),
+    complaint: o.lastComplaint ?? new Missing(`order ${o.id} does not have: no complaint was logged (orders contact ${o.id} --in --complaint ...)`),
+    reply_by: date(addDays(today, 1)),
+  };
+}
