@@ -5,7 +5,10 @@ import { reportError } from './output/errors.js';
 declare const ORDERS_VERSION: string;
 
 /** A command module: flags and positional arguments in, output through ctx. */
-export type Run = (ctx: CommandContext, args: string[], opts: Record<string, unknown>) => Promise<void>;
+export type Run = (ctx: CommandContext, args: string[], opts: Record<string, unknown>) => Promise<number | void>;
+
+/** The exit code a command asked for (e.g. verify finding a broken chain) without throwing. */
+let commandExitCode = 0;
 
 /** Loads the chosen command (and only it) when it runs, so --help and --version stay fast. */
 function lazy(file: string, exportName = 'run') {
@@ -15,7 +18,7 @@ function lazy(file: string, exportName = 'run') {
     const [{ createContext }, mod] = await Promise.all([import('./context.js'), import(`./commands/${file}.ts`)]);
     const ctx = await createContext(globals);
     try {
-      await (mod[exportName] as Run)(ctx, cmd.args.slice(0, cmd.registeredArguments.length), cmd.opts());
+      commandExitCode = (await (mod[exportName] as Run)(ctx, cmd.args.slice(0, cmd.registeredArguments.length), cmd.opts())) ?? 0;
     } finally {
       ctx.close();
     }
@@ -95,6 +98,30 @@ function program(): Command {
     .option('--refund <amount|all|none>', 'customer cancellation: what to refund (default none: the DP is forfeited)')
     .action(lazy('cancel'));
 
+  p.command('message').argument('<id>').argument('<template>').description('render a message for an order (a preview where it does not apply yet) and log it')
+    .option('--dry-run', 'print it without logging it')
+    .action(lazy('message'));
+
+  p.command('remind').description('print every message due now, with WhatsApp links, and log them as sent')
+    .option('--dry-run', 'show what is due; record nothing')
+    .option('--send', 'hand each message to notify.command instead of printing it')
+    .action(lazy('remind'));
+
+  p.command('contact').argument('<id>').argument('<text>').description('log a call, chat, visit or e-mail with the customer')
+    .option('--in', 'from the customer')
+    .option('--out', 'to the customer')
+    .addOption(new Option('--via <channel>', 'how').choices(['whatsapp', 'email', 'phone', 'visit', 'other']).makeOptionMandatory())
+    .option('--complaint', 'this is a complaint (an inbound one gets its acknowledgement)')
+    .action(lazy('contact'));
+
+  p.command('terms').description('the terms and conditions from the current policy').action(lazy('terms'));
+
+  const templates = p.command('templates').description('the message templates');
+  templates.command('list').description('each template and where it comes from').action(lazy('templates', 'list'));
+  templates.command('show').argument('<name>').description('print a template and the values it uses').action(lazy('templates', 'show'));
+
+  p.command('verify').description("check the database's integrity and the evidence log's hash chain").action(lazy('verify'));
+
   return p;
 }
 
@@ -102,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
   const p = program();
   try {
     await p.parseAsync(argv);
-    return 0;
+    return commandExitCode;
   } catch (err) {
     if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')) return 0;
     return reportError(err, process.stderr);

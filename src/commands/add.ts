@@ -6,7 +6,8 @@ import { parseAmount } from '../core/money.js';
 import { normalisePhone } from '../core/phone.js';
 import { parseDepositPercent, type DepositInput } from '../core/terms.js';
 import { orderJson, printJson } from '../output/json.js';
-import { orderText, termsText } from '../output/order-text.js';
+import { messageJson, messageText } from '../output/message-text.js';
+import { orderText } from '../output/order-text.js';
 import { addOrder } from '../services/orders.js';
 
 export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -27,14 +28,14 @@ export async function run(ctx: CommandContext, _args: string[], opts: Record<str
     const percent = parseDepositPercent(opts.deposit);
     deposit = percent !== null ? { percent } : { amount: parseAmount(opts.deposit, ctx.currency, ctx.locale, 'deposit') };
   }
-  const view = await addOrder(ctx, {
+  const { view, messages } = await addOrder(ctx, {
     name, phone, items, pickupDate, deposit, custom: Boolean(opts.custom),
     note: typeof opts.note === 'string' ? opts.note : undefined,
   });
   if (ctx.json) {
-    printJson(ctx.stdout, orderJson(view, ctx.currency));
+    printJson(ctx.stdout, { ...orderJson(view, ctx.currency), messages: messages.map(messageJson) });
     return;
   }
-  ctx.stdout.write(`${orderText(ctx, view)}\n${termsText(ctx, view)}`);
+  ctx.stdout.write(`${orderText(ctx, view)}\n${messages.map((m) => messageText(ctx.colour, m)).join('\n')}`);
   if (ctx.stderr.isTTY) ctx.stderr.write(`Next: \`orders pay ${view.row.id} AMOUNT\` when the DP is paid, then \`orders confirm ${view.row.id} --via whatsapp\`.\n`);
 }

@@ -3,6 +3,7 @@ import { UsageError } from '../core/errors.js';
 import { parseAmount } from '../core/money.js';
 import { orderJson, printJson } from '../output/json.js';
 import { confirmOrAbort } from '../output/confirm.js';
+import { messageJson, messageText } from '../output/message-text.js';
 import { cancelOrder, money, previewCancel, type CancelPlan, type RefundChoice } from '../services/orders.js';
 import { orderId, requireText } from './args.js';
 
@@ -31,10 +32,10 @@ export async function run(ctx: CommandContext, [id]: string[], opts: Record<stri
   const refund = refundChoice(ctx, opts.refund as string | undefined, by);
   const preview = await previewCancel(ctx, n, by, refund);
   await confirmOrAbort(ctx, `Cancel order ${n} (by ${by}) and ${describe(ctx, preview)}?`, '--yes');
-  const { view, plan } = await cancelOrder(ctx, n, by, reason, refund);
+  const { view, plan, message } = await cancelOrder(ctx, n, by, reason, refund);
   if (ctx.json) {
-    printJson(ctx.stdout, orderJson(view, ctx.currency));
+    printJson(ctx.stdout, { ...orderJson(view, ctx.currency), messages: [messageJson(message)] });
     return;
   }
-  ctx.stdout.write(`Order ${n} is cancelled by ${by}: ${describe(ctx, plan)}.\n`);
+  ctx.stdout.write(`Order ${n} is cancelled by ${by}: ${describe(ctx, plan)}.\n\n${messageText(ctx.colour, message)}`);
 }

@@ -1,13 +1,14 @@
 import type { CommandContext } from '../context.js';
 import { parseDateInput } from '../core/dates.js';
 import { orderJson, printJson } from '../output/json.js';
+import { messageJson, messageText } from '../output/message-text.js';
 import { money, readyOrder } from '../services/orders.js';
 import { orderId } from './args.js';
 
 export async function run(ctx: CommandContext, [id]: string[], opts: Record<string, unknown>): Promise<void> {
   const n = orderId(id!);
   const pickup = typeof opts.pickup === 'string' ? parseDateInput(opts.pickup, ctx.today, 'pickup date') : undefined;
-  const view = await readyOrder(ctx, n, pickup);
-  if (ctx.json) printJson(ctx.stdout, orderJson(view, ctx.currency));
-  else ctx.stdout.write(`Order ${n} is ready for pickup on ${view.row.pickup_date}; balance to collect ${money(ctx, Math.max(0, view.balance))}.\n`);
+  const { view, message } = await readyOrder(ctx, n, pickup);
+  if (ctx.json) printJson(ctx.stdout, { ...orderJson(view, ctx.currency), messages: [messageJson(message)] });
+  else ctx.stdout.write(`Order ${n} is ready for pickup on ${view.row.pickup_date}; balance to collect ${money(ctx, Math.max(0, view.balance))}.\n\n${messageText(ctx.colour, message)}`);
 }

@@ -4,14 +4,15 @@ import type { DB } from './types.js';
 /**
  * Runs fn in a BEGIN IMMEDIATE transaction on Kysely's single connection: a writer takes the
  * write lock up front, so a concurrent sweep makes it wait (busy timeout) instead of failing.
- * Inside fn use only the given trx; a query on the outer db would wait forever.
+ * Inside fn use only the given trx; a query on the outer db would wait forever. With dryRun
+ * the work is done and then rolled back, so a preview is exactly what the real run would do.
  */
-export async function writeTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, opts: { dryRun?: boolean } = {}): Promise<T> {
   return db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
     try {
       const result = await fn(conn);
-      await sql`commit`.execute(conn);
+      await sql.raw(opts.dryRun ? 'rollback' : 'commit').execute(conn);
       return result;
     } catch (err) {
       await sql`rollback`.execute(conn);

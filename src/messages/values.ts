@@ -108,6 +108,7 @@ export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today:
     free_until: date(o.clock.freeThrough),
     first_fee_date: date(addDays(o.clock.freeThrough, 1)),
     cancel_date: date(o.clock.cancelOn),
+    contact_by: date(addDays(o.clock.cancelOn, -1)),
     hold_until: o.holdUntil ? date(o.holdUntil) : new Missing(`order ${o.id} does not have: no extension was granted (orders extend ${o.id} --days N)`),
     has_storage_fees_accrued: o.storageFees > 0,
     storage_fees_accrued: money(o.storageFees),

@@ -12,4 +12,6 @@ export interface ServiceContext {
   settings: Settings;
   currency: Currency;
   locale: string;
+  /** the language of messages to customers */
+  lang: 'en' | 'id';
 }

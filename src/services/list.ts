@@ -4,7 +4,7 @@ import type { Status } from '../core/lifecycle.js';
 import { findCustomer } from '../db/customers.js';
 import { findOrders } from '../db/orders.js';
 import type { ServiceContext } from './context.js';
-import { viewsOf, type OrderView } from './orders.js';
+import { viewsOf, type OrderView } from './views.js';
 
 export type CustomerRef = { id: number } | { phone: string };
 

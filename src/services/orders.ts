@@ -1,43 +1,18 @@
 import { RefusedError, UsageError } from '../core/errors.js';
 import { itemsQuantity, itemsTotal, type Item } from '../core/items.js';
-import { balance, forfeitOnCancel, paid, type Totals } from '../core/ledger.js';
+import { forfeitOnCancel } from '../core/ledger.js';
 import { nextStatus, refusal, type Action, type Status } from '../core/lifecycle.js';
-import { formatMoney } from '../core/money.js';
 import { numberSetting } from '../core/settings.js';
 import { freezeTerms, needsWrittenConfirmation, requiredDeposit, type DepositInput } from '../core/terms.js';
 import { appendCommunications } from '../db/communications.js';
 import { upsertCustomer } from '../db/customers.js';
-import { addEvent, addLedger, getOrder, insertOrder, itemsOf, timelineOf, totalsOf, updateOrder, type OrderRow, type TimelineEntry } from '../db/orders.js';
+import { addEvent, addLedger, insertOrder, timelineOf, updateOrder, type TimelineEntry } from '../db/orders.js';
 import { writeTransaction } from '../db/tx.js';
-import type { DB } from '../db/types.js';
 import type { ServiceContext } from './context.js';
+import { notice, type RenderedMessage } from './messages.js';
+import { loadView, money, type OrderView } from './views.js';
 
-export interface OrderView {
-  row: OrderRow;
-  items: Item[];
-  totals: Totals;
-  paid: number;
-  balance: number;
-}
-
-export function money(ctx: ServiceContext, minor: number): string {
-  return formatMoney(minor, ctx.currency, ctx.locale);
-}
-
-export async function viewsOf(db: DB, rows: readonly OrderRow[]): Promise<OrderView[]> {
-  const ids = rows.map((r) => r.id);
-  const [items, totals] = await Promise.all([itemsOf(db, ids), totalsOf(db, ids)]);
-  return rows.map((row) => {
-    const t = totals.get(row.id)!;
-    return { row, items: items.get(row.id)!, totals: t, paid: paid(t), balance: balance(row.total, t, row.status === 'cancelled') };
-  });
-}
-
-async function loadView(db: DB, id: number): Promise<OrderView> {
-  const row = await getOrder(db, id);
-  if (!row) throw new RefusedError(`Order ${id} does not exist; \`orders list\` shows the orders.`);
-  return (await viewsOf(db, [row]))[0]!;
-}
+export { money, viewsOf, type OrderView } from './views.js';
 
 export async function showOrder(ctx: ServiceContext, id: number): Promise<OrderView> {
   return loadView(ctx.db, id);
@@ -58,7 +33,7 @@ export interface NewOrder {
   note?: string;
 }
 
-export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<OrderView> {
+export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<{ view: OrderView; messages: RenderedMessage[] }> {
   const total = itemsTotal(input.items);
   if (input.pickupDate < ctx.today) {
     throw new UsageError(`Invalid pickup date ${input.pickupDate}: it is before today (${ctx.today}).`);
@@ -80,9 +55,11 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Or
       terms_delivery_after_hours_fee: terms.delivery_after_hours_fee, terms_agreed_on: terms.agreed_on,
     }, input.items);
     await addEvent(trx, orderId, 'created', null, ctx.nowIso);
-    return orderId;
+    const messages = [await notice(trx, ctx, orderId, 'terms')];
+    if (needsConfirmation) messages.push(await notice(trx, ctx, orderId, 'confirmation-request'));
+    return { orderId, messages };
   });
-  return loadView(ctx.db, id);
+  return { view: await loadView(ctx.db, id.orderId), messages: id.messages };
 }
 
 export async function payOrder(ctx: ServiceContext, id: number, amount: number, method: string): Promise<OrderView> {
@@ -104,8 +81,8 @@ export interface ConfirmInput {
   withoutDeposit: boolean;
 }
 
-export async function confirmOrder(ctx: ServiceContext, id: number, input: ConfirmInput): Promise<OrderView> {
-  await writeTransaction(ctx.db, async (trx) => {
+export async function confirmOrder(ctx: ServiceContext, id: number, input: ConfirmInput): Promise<{ view: OrderView; message: RenderedMessage }> {
+  const message = await writeTransaction(ctx.db, async (trx) => {
     const view = await loadView(trx, id);
     refuseUnless(view, 'confirm', 'be confirmed');
     const missing = view.row.deposit_required - view.paid;
@@ -124,12 +101,13 @@ export async function confirmOrder(ctx: ServiceContext, id: number, input: Confi
         kind: 'confirmation', text: input.note.trim(), created_at: ctx.nowIso,
       }]);
     }
+    return notice(trx, ctx, id, 'order-confirmed');
   });
-  return loadView(ctx.db, id);
+  return { view: await loadView(ctx.db, id), message };
 }
 
-export async function readyOrder(ctx: ServiceContext, id: number, pickupDate?: string): Promise<OrderView> {
-  await writeTransaction(ctx.db, async (trx) => {
+export async function readyOrder(ctx: ServiceContext, id: number, pickupDate?: string): Promise<{ view: OrderView; message: RenderedMessage }> {
+  const message = await writeTransaction(ctx.db, async (trx) => {
     const view = await loadView(trx, id);
     refuseUnless(view, 'ready', 'be marked ready');
     await updateOrder(trx, id, { status: nextStatus('ready'), ready_on: ctx.today, ...(pickupDate ? { pickup_date: pickupDate } : {}) });
@@ -137,8 +115,9 @@ export async function readyOrder(ctx: ServiceContext, id: number, pickupDate?: s
       await addEvent(trx, id, 'pickup-date-changed', `${view.row.pickup_date} -> ${pickupDate}`, ctx.nowIso);
     }
     await addEvent(trx, id, 'ready', null, ctx.nowIso);
+    return notice(trx, ctx, id, 'ready-for-pickup');
   });
-  return loadView(ctx.db, id);
+  return { view: await loadView(ctx.db, id), message };
 }
 
 export async function pickupOrder(ctx: ServiceContext, id: number, settle: { pay: boolean; method: string }): Promise<OrderView> {
@@ -185,8 +164,8 @@ export async function previewCancel(ctx: ServiceContext, id: number, by: 'custom
 
 export async function cancelOrder(
   ctx: ServiceContext, id: number, by: 'customer' | 'shop', reason: string, refund?: RefundChoice,
-): Promise<{ view: OrderView; plan: CancelPlan }> {
-  const plan = await writeTransaction(ctx.db, async (trx) => {
+): Promise<{ view: OrderView; plan: CancelPlan; message: RenderedMessage }> {
+  const { plan, message } = await writeTransaction(ctx.db, async (trx) => {
     const view = await loadView(trx, id);
     refuseUnless(view, 'cancel', 'be cancelled');
     const p = planCancel(view, by, refund, (m) => money(ctx, m));
@@ -198,9 +177,9 @@ export async function cancelOrder(
     const moved = [p.refund && `refunded ${money(ctx, p.refund)}`, p.forfeit && `DP forfeited ${money(ctx, p.forfeit)}`,
       p.owedBack && `owed back ${money(ctx, p.owedBack)}`].filter(Boolean).join('; ');
     await addEvent(trx, id, 'cancelled', `by ${by}: ${reason}${moved ? `; ${moved}` : ''}`, ctx.nowIso);
-    return p;
+    return { plan: p, message: await notice(trx, ctx, id, by === 'shop' ? 'shop-cancel-apology' : 'customer-cancel-notice') };
   });
-  return { view: await loadView(ctx.db, id), plan };
+  return { view: await loadView(ctx.db, id), plan, message };
 }
 
 

@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import type { PolicyOrder } from '../core/policy.js';
+import type { Status } from '../core/lifecycle.js';
+import type { DB } from './types.js';
+
+/** The facts the policy needs for each open order, in one indexed query (no query per order). */
+function policyQuery(db: DB) {
+  return db.selectFrom('orders as o').select([
+    'o.id', 'o.status', 'o.fulfilment', 'o.pickup_date', 'o.ready_on', 'o.hold_until',
+    'o.terms_grace_days as grace_days', 'o.terms_cancel_after_days as cancel_after_days',
+    'o.terms_storage_fee_per_day as storage_fee_per_day', 'o.deposit_required',
+    sql<number>`(SELECT COALESCE(SUM(CASE l.kind WHEN 'payment' THEN l.amount WHEN 'refund' THEN -l.amount ELSE 0 END), 0) FROM ledger l WHERE l.order_id = o.id)`.as('paid'),
+    sql<string | null>`(SELECT MAX(l.fee_date) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'storage_fee')`.as('last_fee_date'),
+    sql<string | null>`(SELECT MAX(substr(c.created_at, 1, 10)) FROM communications c WHERE c.order_id = o.id AND c.direction = 'in')`.as('last_inbound_on'),
+    sql<number>`EXISTS (SELECT 1 FROM outbox x WHERE x.order_id = o.id AND x.template = 'pickup-overdue')`.as('overdue_notice_queued'),
+  ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof policyQuery>['execute']>>[number];
+
+function toPolicyOrder(r: Row): PolicyOrder {
+  return {
+    ...r,
+    status: r.status as Status,
+    fulfilment: r.fulfilment as 'pickup' | 'delivery',
+    paid: Number(r.paid),
+    overdue_notice_queued: Number(r.overdue_notice_queued) === 1,
+  };
+}
+
+/**
+ * Orders the policy may act on today: every ready order, and confirmed orders whose pickup is
+ * within the reminder window.
+ */
+export async function policyCandidates(db: DB, today: string, reminderUntil: string): Promise<PolicyOrder[]> {
+  const rows = await policyQuery(db)
+    .where('o.status', 'in', ['confirmed', 'ready'])
+    .where((eb) => eb.or([eb('o.status', '=', 'ready'), eb('o.pickup_date', '>=', today).and('o.pickup_date', '<=', reminderUntil)]))
+    .orderBy('o.id')
+    .execute();
+  return rows.map(toPolicyOrder);
+}
+
+export async function policyOrder(db: DB, id: number): Promise<PolicyOrder | undefined> {
+  const row = await policyQuery(db).where('o.id', '=', id).executeTakeFirst();
+  return row && toPolicyOrder(row);
+}
+
+export async function lastComplaint(db: DB, id: number): Promise<string | null> {
+  const row = await db.selectFrom('communications').select('text')
+    .where('order_id', '=', id).where('kind', '=', 'complaint').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row?.text ?? null;
+}

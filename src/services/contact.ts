@@ -1,0 +1,29 @@
+import { appendCommunications } from '../db/communications.js';
+import { addEvent } from '../db/orders.js';
+import { writeTransaction } from '../db/tx.js';
+import type { ServiceContext } from './context.js';
+import { notice, type RenderedMessage } from './messages.js';
+import { loadView } from './views.js';
+
+export interface ContactInput {
+  direction: 'in' | 'out';
+  via: string;
+  complaint: boolean;
+  text: string;
+}
+
+/**
+ * Logs a call, chat, visit or e-mail as evidence. An inbound contact moves the no-show clock
+ * (SPEC 1); an inbound complaint gets its acknowledgement printed and logged.
+ */
+export async function logContact(ctx: ServiceContext, id: number, input: ContactInput): Promise<RenderedMessage | null> {
+  return writeTransaction(ctx.db, async (trx) => {
+    const view = await loadView(trx, id);
+    await appendCommunications(trx, [{
+      order_id: id, customer_id: view.row.customer_id, direction: input.direction, channel: input.via,
+      kind: input.complaint ? 'complaint' : 'contact', text: input.text, created_at: ctx.nowIso,
+    }]);
+    if (input.complaint) await addEvent(trx, id, 'complaint', `via ${input.via}`, ctx.nowIso);
+    return input.complaint && input.direction === 'in' ? notice(trx, ctx, id, 'complaint-ack') : null;
+  });
+}

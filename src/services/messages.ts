@@ -1,0 +1,109 @@
+import { maxDate } from '../core/dates.js';
+import { RefusedError } from '../core/errors.js';
+import { clockOf, type Clock } from '../core/policy.js';
+import { numberSetting } from '../core/settings.js';
+import type { Terms } from '../core/terms.js';
+import { appendCommunications } from '../db/communications.js';
+import { getOrder } from '../db/orders.js';
+import { lastComplaint, policyOrder } from '../db/policy.js';
+import type { DB } from '../db/types.js';
+import { waLink, type Lang } from '../messages/format.js';
+import { render } from '../messages/render.js';
+import { loadTemplate, type TemplateName } from '../messages/templates.js';
+import { orderValues, termsValues, type ShopFacts } from '../messages/values.js';
+import type { ServiceContext } from './context.js';
+import { viewsOf, type OrderView } from './views.js';
+
+/** A message ready for the customer (SPEC 9), with who it is for. */
+export interface RenderedMessage {
+  order_id: number;
+  customer_id: number;
+  name: string;
+  template: TemplateName;
+  lang: Lang;
+  phone: string;
+  text: string;
+  link: string;
+}
+
+export function shopFacts(ctx: ServiceContext): ShopFacts {
+  return {
+    name: ctx.settings['shop.name']!,
+    salutation: ctx.settings.salutation === 'casual' ? 'casual' : 'formal',
+    locale: ctx.locale,
+    currency: ctx.currency,
+    reminderDays: ctx.settings['reminder.days_before']!.split(',').map(Number),
+  };
+}
+
+export function orderTerms(v: OrderView): Terms {
+  const r = v.row;
+  return {
+    deposit_percent: r.terms_deposit_percent, grace_days: r.terms_grace_days, storage_fee_per_day: r.terms_storage_fee_per_day,
+    cancel_after_days: r.terms_cancel_after_days, delivery_base_fee: r.terms_delivery_base_fee,
+    delivery_packaging_fee: r.terms_delivery_packaging_fee, delivery_after_hours_fee: r.terms_delivery_after_hours_fee,
+    agreed_on: r.terms_agreed_on,
+  };
+}
+
+/** The policy's terms today, for `orders terms`. */
+export function currentTermsText(ctx: ServiceContext, lang: Lang): string {
+  const s = ctx.settings;
+  const terms: Terms = {
+    deposit_percent: Math.max(numberSetting(s, 'deposit.default_percent'), numberSetting(s, 'deposit.min_percent')),
+    grace_days: numberSetting(s, 'pickup.grace_days'), storage_fee_per_day: numberSetting(s, 'storage.fee_per_day'),
+    cancel_after_days: numberSetting(s, 'noshow.cancel_after_days'), delivery_base_fee: numberSetting(s, 'delivery.base_fee'),
+    delivery_packaging_fee: numberSetting(s, 'delivery.packaging_fee'), delivery_after_hours_fee: numberSetting(s, 'delivery.after_hours_fee'),
+    agreed_on: ctx.today,
+  };
+  const t = loadTemplate('terms', lang);
+  return render(t.text, termsValues(shopFacts(ctx), terms, lang), `${lang}/terms (${t.source})`);
+}
+
+/** The order's clock, or for an order not ready yet the clock it would have if it became ready today. */
+async function clockFor(db: DB, view: OrderView, today: string): Promise<Clock> {
+  const p = await policyOrder(db, view.row.id);
+  const real = p && clockOf(p);
+  if (real) return real;
+  const preview = { ...p!, status: 'ready' as const, fulfilment: 'pickup' as const, ready_on: maxDate(today, view.row.ready_on ?? today) };
+  return clockOf(preview)!;
+}
+
+/** Renders a template for an order, reading through db (a transaction's, when inside one). */
+export async function renderFor(db: DB, ctx: ServiceContext, id: number, template: TemplateName, lang: Lang = ctx.lang): Promise<RenderedMessage> {
+  const row = await getOrder(db, id);
+  if (!row) throw new RefusedError(`Order ${id} does not exist; \`orders list\` shows the orders.`);
+  const [view] = await viewsOf(db, [row]);
+  const v = view!;
+  const [clock, complaint] = await Promise.all([clockFor(db, v, ctx.today), lastComplaint(db, id)]);
+  const t = loadTemplate(template, lang);
+  const comp = v.totals.compensation;
+  const text = render(t.text, orderValues(shopFacts(ctx), orderTerms(v), {
+    id, customerName: row.customer_name, items: v.items, total: row.total, depositRequired: row.deposit_required,
+    paid: v.paid, balance: v.balance, pickupDate: row.pickup_date, readyOn: row.ready_on, holdUntil: row.hold_until, clock,
+    storageFees: v.totals.storage_fees, forfeited: v.totals.forfeited, refunded: v.totals.refunds, cancelReason: row.cancel_reason,
+    deliveryEta: row.delivery_eta, deliveryAfterHours: row.delivery_after_hours === 1,
+    compensation: comp ? { refund: comp - v.totals.waived, waivedDelivery: v.totals.waived } : null,
+    lastComplaint: complaint,
+  }, ctx.today, lang), `${lang}/${template} (${t.source}: ${t.path})`);
+  return {
+    order_id: id, customer_id: row.customer_id, name: row.customer_name, template, lang, phone: row.customer_phone,
+    text, link: waLink(row.customer_phone, text),
+  };
+}
+
+/** Writes messages to the evidence log as sent to the customer. */
+export async function recordSent(db: DB, ctx: ServiceContext, messages: readonly RenderedMessage[], channel: string): Promise<number[]> {
+  return appendCommunications(db, messages.map((m) => ({
+    order_id: m.order_id, customer_id: m.customer_id, direction: 'out', channel, kind: 'message',
+    template: m.template, lang: m.lang, text: m.text, created_at: ctx.nowIso,
+  })));
+}
+
+/** Renders a notice inside a command's transaction and logs it, so the change and its message land together. */
+export async function notice(db: DB, ctx: ServiceContext, id: number, template: TemplateName): Promise<RenderedMessage> {
+  const m = await renderFor(db, ctx, id, template);
+  await recordSent(db, ctx, [m], 'printed');
+  return m;
+}
+

@@ -1,0 +1,40 @@
+import { addDays } from '../core/dates.js';
+import { decide, type PolicyAction, type PolicyOrder } from '../core/policy.js';
+import { enqueue, expireStale, type QueuedMessage } from '../db/outbox.js';
+import { policyCandidates } from '../db/policy.js';
+import type { DB } from '../db/types.js';
+import type { ServiceContext } from './context.js';
+
+export function reminderDays(ctx: ServiceContext): number[] {
+  return ctx.settings['reminder.days_before']!.split(',').map(Number);
+}
+
+/** Today's policy decisions for every candidate order: the one set the sweep, remind and today share. */
+export async function todaysDecisions(db: DB, ctx: ServiceContext): Promise<{ order: PolicyOrder; actions: PolicyAction[] }[]> {
+  const days = reminderDays(ctx);
+  const candidates = await policyCandidates(db, ctx.today, addDays(ctx.today, Math.max(0, ...days)));
+  return candidates.map((order) => ({ order, actions: decide(order, ctx.today, days) })).filter((d) => d.actions.length > 0);
+}
+
+/** The outbox rows that the reminder and overdue decisions call for (idempotent keys). */
+export function noticesFor(order: PolicyOrder, actions: readonly PolicyAction[], today: string): QueuedMessage[] {
+  const out: QueuedMessage[] = [];
+  for (const a of actions) {
+    if (a.kind === 'reminder') out.push({ order_id: order.id, template: 'pickup-reminder', due_on: today, dedupe_key: `pickup-reminder:${order.id}:${today}` });
+    if (a.kind === 'overdue-notice') out.push({ order_id: order.id, template: 'pickup-overdue', due_on: today, dedupe_key: `pickup-overdue:${order.id}` });
+    if (a.kind === 'cancel') out.push({ order_id: order.id, template: 'auto-cancel-notice', due_on: today, dedupe_key: `auto-cancel-notice:${order.id}` });
+  }
+  return out;
+}
+
+/** Queues today's reminders and overdue notices and retires stale ones; returns how many were new. */
+export async function queueDueNotices(db: DB, ctx: ServiceContext): Promise<{ reminders: number; overdue: number }> {
+  const decisions = await todaysDecisions(db, ctx);
+  const rows = decisions.flatMap((d) => noticesFor(d.order, d.actions.filter((a) => a.kind !== 'cancel'), ctx.today));
+  await enqueue(db, rows, ctx.nowIso);
+  await expireStale(db, ctx.today);
+  return {
+    reminders: rows.filter((r) => r.template === 'pickup-reminder').length,
+    overdue: rows.filter((r) => r.template === 'pickup-overdue').length,
+  };
+}
