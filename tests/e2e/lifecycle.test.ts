@@ -33,7 +33,7 @@ describe('an order from add to pickup', () => {
     const text = shop.ok(['add', '--customer', 'Budi Santoso', '--phone', '+62 812 3456 7890', '--item', 'Stiker:100:1.500', '--pickup', '+3d']);
     expect(text).toContain('Order 2');
     expect(text).toContain('Rp 150.000');
-    expect(text).toContain('Terms agreed on 2026-11-25');
+    expect(text).toContain('Syarat & Ketentuan Toko Maju\nPesanan #2, disepakati pada Rabu, 25 November 2026');
     expect(shop.query('SELECT count(*) AS n FROM customers')[0].n).toBe(1);
     expect(shop.okJson(['show', '2']).pickup_date).toBe('2026-11-28');
   });
@@ -87,7 +87,7 @@ describe('an order from add to pickup', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/custom order and needs the customer's written confirmation: add --note/);
     shop.ok(['confirm', '1', '--via', 'email', '--note', 'Ya, 2 kaos ukuran L, warna hitam, Rp 170.000. Setuju.']);
-    const [c] = shop.query('SELECT direction, channel, kind, text FROM communications');
+    const [c] = shop.query("SELECT direction, channel, kind, text FROM communications WHERE kind = 'confirmation'");
     expect(c).toEqual({ direction: 'in', channel: 'email', kind: 'confirmation', text: 'Ya, 2 kaos ukuran L, warna hitam, Rp 170.000. Setuju.' });
   });
 

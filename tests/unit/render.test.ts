@@ -83,7 +83,8 @@ describe('every built-in template renders for a realistic order in both language
     const overdue = render(loadTemplate('pickup-overdue', 'id', {}).text, v, 'id/pickup-overdue');
     expect(overdue).toContain('paling lambat Minggu, 6 Desember 2026');
     expect(overdue).toContain('biaya penyimpanan Rp 10.000 per hari');
-    expect(overdue).toContain('dibatalkan otomatis dan DP sebesar Rp 1.020.000 hangus');
+    expect(overdue).toContain('Bila sampai Sabtu, 12 Desember 2026 belum ada kabar');
+    expect(overdue).toContain('dibatalkan otomatis pada Minggu, 13 Desember 2026 dan DP sebesar Rp 1.020.000 hangus');
     expect(overdue).toContain('disepakati pada Rabu, 25 November 2026');
     const offer = render(loadTemplate('delivery-offer', 'en', {}).text, orderValues(shop, terms, order, '2026-11-29', 'en'), 'en/delivery-offer');
     expect(offer).toContain('- Base fee: Rp 20.000\n- Packaging: Rp 5.000\n- Outside working hours: Rp 15.000\nDelivery total: Rp 40.000\nEstimated arrival: Thursday, 3 December 2026');
