@@ -74,6 +74,16 @@ export class Shop {
     }
   }
 
+  /** Writes to the file behind the tool's back, as someone with the sqlite3 shell would. */
+  tamper(sql: string, ...params: unknown[]): void {
+    const d = new Sqlite(this.db);
+    try {
+      d.prepare(sql).run(...params);
+    } finally {
+      d.close();
+    }
+  }
+
   cleanup(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
