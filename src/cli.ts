@@ -120,6 +120,33 @@ function program(): Command {
   templates.command('list').description('each template and where it comes from').action(lazy('templates', 'list'));
   templates.command('show').argument('<name>').description('print a template and the values it uses').action(lazy('templates', 'show'));
 
+  p.command('sweep').description('the nightly job: reminders, overdue notices, storage fees, no-show cancellations')
+    .option('--dry-run', 'say what it would do and why; change nothing')
+    .option('--send', 'afterwards, hand due messages to notify.command')
+    .action(lazy('sweep'));
+
+  p.command('extend').argument('<id>').description('hold a ready order free for N more days; prints the grace notice')
+    .requiredOption('--days <n>', 'days from today')
+    .action(lazy('extend'));
+
+  p.command('deliver').argument('<id>').description('delivery instead of pickup: offer it, accept it, or mark it delivered')
+    .option('--offer', 'print the offer with the itemised fee and ETA')
+    .option('--accept', 'the customer accepted: add the fee, stop the pickup clock')
+    .option('--done', 'delivered: complete the order')
+    .option('--after-hours', 'outside working hours (adds the surcharge)')
+    .option('--eta <date>', 'estimated arrival (default tomorrow)')
+    .option('--pay', 'with --done: settle the open balance now')
+    .addOption(new Option('--method <method>', 'how the balance was paid').choices(['cash', 'transfer', 'card', 'other']).default('cash'))
+    .action(lazy('deliver'));
+
+  p.command('compensate').argument('<id>').description('the shop was late: refund part, waive the delivery fee; prints the apology')
+    .requiredOption('--reason <text>', 'what went wrong')
+    .option('--refund <amount>', 'money given back')
+    .option('--waive-delivery', 'do not charge the delivery fee')
+    .action(lazy('compensate'));
+
+  p.command('today').description("the day's agenda: pickups, messages due, overdue orders, what tonight's sweep will do").action(lazy('today'));
+
   p.command('verify').description("check the database's integrity and the evidence log's hash chain").action(lazy('verify'));
 
   return p;

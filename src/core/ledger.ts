@@ -23,10 +23,12 @@ export function paid(t: Totals): number {
 /**
  * What the customer still owes; negative when the shop owes money back. A cancelled order
  * owes only what the shop keeps (the forfeit), so anything paid beyond it is owed back.
+ * Compensation is money the shop gave back on purpose (a refund row and a compensation row),
+ * so it lowers what is owed as much as it lowers what was paid; a waiver cancels a fee.
  */
 export function balance(total: number, t: Totals, cancelled: boolean): number {
-  if (cancelled) return t.forfeited - paid(t);
-  return total + t.storage_fees + t.delivery_fees - t.waived - paid(t);
+  if (cancelled) return t.forfeited - paid(t) - t.compensation;
+  return total + t.storage_fees + t.delivery_fees - t.waived - t.compensation - paid(t);
 }
 
 /** What a customer cancellation keeps: what was paid, up to the required DP. */

@@ -7,13 +7,14 @@ export interface QueuedMessage {
   dedupe_key: string;
 }
 
-/** Queues messages; one already queued (or sent) under the same key is left alone. */
-export async function enqueue(db: DB, messages: readonly QueuedMessage[], queuedAt: string): Promise<number> {
-  let added = 0;
+/** Queues messages; one already queued (or sent) under the same key is left alone. Returns the new ones. */
+export async function enqueue(db: DB, messages: readonly QueuedMessage[], queuedAt: string): Promise<QueuedMessage[]> {
+  const added: QueuedMessage[] = [];
   for (let i = 0; i < messages.length; i += 500) {
     const batch = messages.slice(i, i + 500).map((m) => ({ ...m, queued_at: queuedAt }));
-    const r = await db.insertInto('outbox').values(batch).onConflict((oc) => oc.column('dedupe_key').doNothing()).executeTakeFirst();
-    added += Number(r.numInsertedOrUpdatedRows ?? 0);
+    const rows = await db.insertInto('outbox').values(batch).onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .returning(['order_id', 'template', 'due_on', 'dedupe_key']).execute();
+    added.push(...rows);
   }
   return added;
 }

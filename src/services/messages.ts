@@ -83,7 +83,7 @@ export async function renderFor(db: DB, ctx: ServiceContext, id: number, templat
     paid: v.paid, balance: v.balance, pickupDate: row.pickup_date, readyOn: row.ready_on, holdUntil: row.hold_until, clock,
     storageFees: v.totals.storage_fees, forfeited: v.totals.forfeited, refunded: v.totals.refunds, cancelReason: row.cancel_reason,
     deliveryEta: row.delivery_eta, deliveryAfterHours: row.delivery_after_hours === 1,
-    compensation: comp ? { refund: comp - v.totals.waived, waivedDelivery: v.totals.waived } : null,
+    compensation: comp || v.totals.waived ? { refund: comp, waivedDelivery: v.totals.waived } : null,
     lastComplaint: complaint,
   }, ctx.today, lang), `${lang}/${template} (${t.source}: ${t.path})`);
   return {

@@ -9,11 +9,16 @@ export function reminderDays(ctx: ServiceContext): number[] {
   return ctx.settings['reminder.days_before']!.split(',').map(Number);
 }
 
-/** Today's policy decisions for every candidate order: the one set the sweep, remind and today share. */
-export async function todaysDecisions(db: DB, ctx: ServiceContext): Promise<{ order: PolicyOrder; actions: PolicyAction[] }[]> {
+export interface Decision {
+  order: PolicyOrder;
+  actions: PolicyAction[];
+}
+
+/** The policy's decisions for a day over every candidate order: the one set the sweep, remind and today share. */
+export async function decisionsFor(db: DB, ctx: ServiceContext, day: string): Promise<Decision[]> {
   const days = reminderDays(ctx);
-  const candidates = await policyCandidates(db, ctx.today, addDays(ctx.today, Math.max(0, ...days)));
-  return candidates.map((order) => ({ order, actions: decide(order, ctx.today, days) })).filter((d) => d.actions.length > 0);
+  const candidates = await policyCandidates(db, day, addDays(day, Math.max(0, ...days)));
+  return candidates.map((order) => ({ order, actions: decide(order, day, days) })).filter((d) => d.actions.length > 0);
 }
 
 /** The outbox rows that the reminder and overdue decisions call for (idempotent keys). */
@@ -29,12 +34,11 @@ export function noticesFor(order: PolicyOrder, actions: readonly PolicyAction[],
 
 /** Queues today's reminders and overdue notices and retires stale ones; returns how many were new. */
 export async function queueDueNotices(db: DB, ctx: ServiceContext): Promise<{ reminders: number; overdue: number }> {
-  const decisions = await todaysDecisions(db, ctx);
-  const rows = decisions.flatMap((d) => noticesFor(d.order, d.actions.filter((a) => a.kind !== 'cancel'), ctx.today));
-  await enqueue(db, rows, ctx.nowIso);
+  const decisions = await decisionsFor(db, ctx, ctx.today);
+  const added = await enqueue(db, decisions.flatMap((d) => noticesFor(d.order, d.actions.filter((a) => a.kind !== 'cancel'), ctx.today)), ctx.nowIso);
   await expireStale(db, ctx.today);
   return {
-    reminders: rows.filter((r) => r.template === 'pickup-reminder').length,
-    overdue: rows.filter((r) => r.template === 'pickup-overdue').length,
+    reminders: added.filter((r) => r.template === 'pickup-reminder').length,
+    overdue: added.filter((r) => r.template === 'pickup-overdue').length,
   };
 }

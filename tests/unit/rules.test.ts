@@ -78,6 +78,13 @@ describe('ledger balances', () => {
     expect(forfeitOnCancel(600000, 500000)).toBe(500000);
     expect(forfeitOnCancel(200000, 500000)).toBe(200000);
   });
+  it('a compensation refund leaves the balance as it was; a waiver lowers it', () => {
+    const before = { ...EMPTY_TOTALS, payments: 500000, delivery_fees: 25000 };
+    const after = { ...before, refunds: 100000, compensation: 100000, waived: 25000 };
+    expect(balance(1000000, before, false)).toBe(525000);
+    expect(balance(1000000, after, false)).toBe(500000);
+    expect(balance(1000000, { ...EMPTY_TOTALS, payments: 500000, refunds: 550000, compensation: 50000 }, true)).toBe(0);
+  });
 });
 
 describe('items', () => {

@@ -1,0 +1,109 @@
+import { addDays } from '../core/dates.js';
+import { RefusedError } from '../core/errors.js';
+import { addEvent, addLedger, updateOrder } from '../db/orders.js';
+import { writeTransaction } from '../db/tx.js';
+import type { ServiceContext } from './context.js';
+import { notice, type RenderedMessage } from './messages.js';
+import { loadView, money, type OrderView } from './views.js';
+
+type Result = { view: OrderView; message: RenderedMessage | null };
+
+function requireOpen(view: OrderView, verb: string, allowed: readonly string[] = ['confirmed', 'ready']): void {
+  if (!allowed.includes(view.row.status)) {
+    throw new RefusedError(`Order ${view.row.id} cannot ${verb}: it is ${view.row.status}${view.row.status === 'pending' ? ' (confirm it first)' : ''}.`);
+  }
+}
+
+/** `extend --days N` on day E holds the order free until E + N (SPEC clock rules). */
+export async function extendHold(ctx: ServiceContext, id: number, days: number): Promise<Result> {
+  const message = await writeTransaction(ctx.db, async (trx) => {
+    const view = await loadView(trx, id);
+    requireOpen(view, 'be extended');
+    if (view.row.fulfilment === 'delivery') throw new RefusedError(`Order ${id} is being delivered; there is no pickup hold to extend.`);
+    const until = addDays(ctx.today, days);
+    await updateOrder(trx, id, { hold_until: until });
+    await addEvent(trx, id, 'extension', `free hold until ${until} (${days} day(s) from ${ctx.today})`, ctx.nowIso);
+    return notice(trx, ctx, id, 'grace-extension');
+  });
+  return { view: await loadView(ctx.db, id), message };
+}
+
+export interface DeliveryInput {
+  afterHours: boolean;
+  eta?: string;
+}
+
+export async function offerDelivery(ctx: ServiceContext, id: number, input: DeliveryInput): Promise<Result> {
+  const message = await writeTransaction(ctx.db, async (trx) => {
+    const view = await loadView(trx, id);
+    requireOpen(view, 'be offered delivery');
+    if (view.row.fulfilment === 'delivery') throw new RefusedError(`Order ${id} is already being delivered.`);
+    await updateOrder(trx, id, { delivery_after_hours: input.afterHours ? 1 : 0, delivery_eta: input.eta ?? addDays(ctx.today, 1) });
+    await addEvent(trx, id, 'delivery-offered', input.afterHours ? 'outside working hours' : null, ctx.nowIso);
+    return notice(trx, ctx, id, 'delivery-offer');
+  });
+  return { view: await loadView(ctx.db, id), message };
+}
+
+/** Accepting adds the itemised fee to the order and stops the pickup clock. */
+export async function acceptDelivery(ctx: ServiceContext, id: number, input: DeliveryInput): Promise<Result> {
+  await writeTransaction(ctx.db, async (trx) => {
+    const view = await loadView(trx, id);
+    requireOpen(view, 'switch to delivery');
+    if (view.row.fulfilment === 'delivery') throw new RefusedError(`Order ${id} is already being delivered.`);
+    const r = view.row;
+    const afterHours = input.afterHours || r.delivery_after_hours === 1;
+    await addLedger(trx, id, [
+      { kind: 'delivery_fee', amount: r.terms_delivery_base_fee, note: 'delivery: base fee' },
+      { kind: 'delivery_fee', amount: r.terms_delivery_packaging_fee, note: 'delivery: packaging' },
+      { kind: 'delivery_fee', amount: afterHours ? r.terms_delivery_after_hours_fee : 0, note: 'delivery: outside working hours' },
+    ], ctx.nowIso);
+    const fee = r.terms_delivery_base_fee + r.terms_delivery_packaging_fee + (afterHours ? r.terms_delivery_after_hours_fee : 0);
+    const eta = input.eta ?? r.delivery_eta ?? addDays(ctx.today, 1);
+    await updateOrder(trx, id, { fulfilment: 'delivery', delivery_after_hours: afterHours ? 1 : 0, delivery_eta: eta });
+    await addEvent(trx, id, 'delivery-accepted', `fee ${money(ctx, fee)}, ETA ${eta}`, ctx.nowIso);
+  });
+  return { view: await loadView(ctx.db, id), message: null };
+}
+
+export async function completeDelivery(ctx: ServiceContext, id: number, settle: { pay: boolean; method: string }): Promise<Result> {
+  await writeTransaction(ctx.db, async (trx) => {
+    const view = await loadView(trx, id);
+    requireOpen(view, 'be delivered');
+    if (view.row.fulfilment !== 'delivery') throw new RefusedError(`Order ${id} has no accepted delivery; use \`orders deliver ${id} --accept\` first, or \`orders pickup ${id}\`.`);
+    if (view.balance > 0 && !settle.pay) {
+      throw new RefusedError(`Order ${id} still has ${money(ctx, view.balance)} to pay: record it with \`orders pay ${id} AMOUNT\` or add --pay to settle it now.`);
+    }
+    if (view.balance > 0) {
+      await addLedger(trx, id, [{ kind: 'payment', amount: view.balance, method: settle.method, note: 'balance on delivery' }], ctx.nowIso);
+      await addEvent(trx, id, 'payment', `${money(ctx, view.balance)} (${settle.method}, balance on delivery)`, ctx.nowIso);
+    }
+    await updateOrder(trx, id, { status: 'completed', completed_on: ctx.today });
+    await addEvent(trx, id, 'completed', 'delivered', ctx.nowIso);
+  });
+  return { view: await loadView(ctx.db, id), message: null };
+}
+
+/** The shop was at fault: money back and/or the delivery fee waived, recorded, with the apology. */
+export async function compensate(ctx: ServiceContext, id: number, input: { reason: string; refund: number; waiveDelivery: boolean }): Promise<Result> {
+  const message = await writeTransaction(ctx.db, async (trx) => {
+    const view = await loadView(trx, id);
+    if (input.refund > view.paid) {
+      throw new RefusedError(`Order ${id} cannot refund ${money(ctx, input.refund)} as compensation: only ${money(ctx, view.paid)} was paid.`);
+    }
+    const waivable = view.totals.delivery_fees - view.totals.waived;
+    if (input.waiveDelivery && waivable <= 0) {
+      throw new RefusedError(`Order ${id} has no delivery fee to waive; accept a delivery first (\`orders deliver ${id} --accept\`).`);
+    }
+    const waived = input.waiveDelivery ? waivable : 0;
+    await addLedger(trx, id, [
+      { kind: 'refund', amount: input.refund, note: `compensation: ${input.reason}` },
+      { kind: 'compensation', amount: input.refund, note: input.reason },
+      { kind: 'waiver', amount: waived, note: `delivery fee waived: ${input.reason}` },
+    ], ctx.nowIso);
+    const given = [input.refund && `refund ${money(ctx, input.refund)}`, waived && `delivery fee ${money(ctx, waived)} waived`].filter(Boolean).join(', ');
+    await addEvent(trx, id, 'compensation', `${input.reason}: ${given}`, ctx.nowIso);
+    return notice(trx, ctx, id, 'delay-apology');
+  });
+  return { view: await loadView(ctx.db, id), message };
+}

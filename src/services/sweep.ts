@@ -1,0 +1,84 @@
+import { clockOf, blacklistDecision, type PolicyAction } from '../core/policy.js';
+import { numberSetting } from '../core/settings.js';
+import { addBlacklistEntries, noShowStanding } from '../db/blacklist.js';
+import { enqueue, expireStale } from '../db/outbox.js';
+import { cancelNoShows, chargeStorageFees } from '../db/sweep.js';
+import { writeTransaction } from '../db/tx.js';
+import type { ServiceContext } from './context.js';
+import { decisionsFor, noticesFor, type Decision } from './outbox.js';
+import { money } from './views.js';
+
+/** SPEC 9's sweep summary, with the reason for each thing done. */
+export interface SweepSummary {
+  date: string;
+  reminders_queued: number;
+  overdue_notices_queued: number;
+  storage_fees_charged: number;
+  cancelled: number[];
+  blacklist_proposed: number[];
+  blacklisted: number[];
+  dry_run: boolean;
+  details: { order_id: number; action: string; why: string }[];
+}
+
+export function explain(ctx: ServiceContext, d: Decision, a: PolicyAction): string {
+  const clock = clockOf(d.order);
+  switch (a.kind) {
+    case 'reminder': return `H-${a.daysBefore} reminder: pickup on ${d.order.pickup_date}`;
+    case 'overdue-notice': return `ready since ${clock!.start}, not picked up`;
+    case 'storage-fees': return `${money(ctx, a.amount)} storage for ${a.days.join(', ')}: free hold ended ${clock!.freeThrough}`;
+    case 'cancel': return `not picked up and no word from the customer within ${d.order.cancel_after_days} days (deadline ${clock!.cancelOn}): DP ${money(ctx, a.forfeit)} forfeited${a.owedBack ? `, ${money(ctx, a.owedBack)} owed back` : ''}`;
+  }
+}
+
+/**
+ * The nightly job (SPEC 5) in one BEGIN IMMEDIATE transaction: queue reminders and overdue
+ * notices, charge storage fees, cancel no-shows and forfeit their DP, queue their notices,
+ * and propose or make blacklist entries. Idempotent; a dry run does it all and rolls back.
+ */
+export async function sweep(ctx: ServiceContext, dryRun: boolean): Promise<SweepSummary> {
+  return writeTransaction(ctx.db, async (trx) => {
+    const decisions = await decisionsFor(trx, ctx, ctx.today);
+    const queued = await enqueue(trx, decisions.flatMap((d) => noticesFor(d.order, d.actions, ctx.today)), ctx.nowIso);
+    const fees = decisions.flatMap((d) => d.actions.filter((a) => a.kind === 'storage-fees').map((a) => ({ order: d.order, days: a.days, amount: a.amount })));
+    await chargeStorageFees(trx, fees.map((f) => ({ order_id: f.order.id, days: f.days, fee: f.order.storage_fee_per_day, detail: `${money(ctx, f.amount)} for ${f.days.join(', ')}` })), ctx.nowIso);
+    const cancels = decisions.flatMap((d) => d.actions.filter((a) => a.kind === 'cancel').map((a) => ({ d, a })));
+    const cancelledIds = await cancelNoShows(trx, cancels.map(({ d, a }) => ({
+      order_id: d.order.id, forfeit: a.forfeit,
+      detail: `by policy: no-show; DP forfeited ${money(ctx, a.forfeit)}${a.owedBack ? `; owed back ${money(ctx, a.owedBack)}` : ''}`,
+    })), ctx.today, ctx.nowIso);
+    await expireStale(trx, ctx.today);
+
+    const standing = await noShowStanding(trx, [...new Set(await customersOf(trx, cancelledIds))]);
+    const threshold = numberSetting(ctx.settings, 'blacklist.after_no_shows');
+    const auto = ctx.settings['blacklist.auto'] === 'on';
+    const proposed: number[] = [];
+    const added: number[] = [];
+    for (const [customerId, s] of standing) {
+      const decision = blacklistDecision(s.noShows, threshold, auto, s.blacklisted);
+      if (decision === 'propose') proposed.push(customerId);
+      if (decision === 'add') added.push(customerId);
+    }
+    await addBlacklistEntries(trx, added.map((id) => ({ customer_id: id, reason: `${standing.get(id)!.noShows} no-shows (blacklist.auto)` })), ctx.nowIso);
+
+    return {
+      date: ctx.today,
+      reminders_queued: queued.filter((q) => q.template === 'pickup-reminder').length,
+      overdue_notices_queued: queued.filter((q) => q.template === 'pickup-overdue').length,
+      storage_fees_charged: fees.reduce((n, f) => n + f.days.length, 0),
+      cancelled: cancelledIds,
+      blacklist_proposed: proposed.sort((a, b) => a - b),
+      blacklisted: added.sort((a, b) => a - b),
+      dry_run: dryRun,
+      details: decisions.flatMap((d) => d.actions
+        .filter((a) => a.kind !== 'reminder' || queued.some((q) => q.order_id === d.order.id && q.template === 'pickup-reminder'))
+        .map((a) => ({ order_id: d.order.id, action: a.kind, why: explain(ctx, d, a) }))),
+    };
+  }, { dryRun });
+}
+
+async function customersOf(trx: ServiceContext['db'], orderIds: number[]): Promise<number[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await trx.selectFrom('orders').select('customer_id').where('id', 'in', orderIds).execute();
+  return rows.map((r) => r.customer_id);
+}
