@@ -174,13 +174,13 @@ describe('delivery and compensation', () => {
 describe('orders today', () => {
   it('lists pickups, messages due, overdue orders and what tonight will do', () => {
     readyOrder();
+    const text = shop.ok(['today'], { now: '2026-12-01' });
+    expect(text).toContain('Pickups due today (1)\n  #1 Budi Santoso +6281234567890 [ready] to collect Rp 85.000');
     shop.ok(['sweep'], { now: '2026-12-06' });
     const a = shop.run(['today', '--json'], { now: '2026-12-07' }).json();
     expect(a.overdue).toEqual([{ id: 1, customer: 'Budi Santoso', phone: '+6281234567890', ready_since: '2026-12-01', free_until: '2026-12-03', cancel_on: '2026-12-08', storage_fees: 30000, balance: 115000 }]);
     expect(a.tonight.map((t: any) => t.action)).toEqual(['storage-fees', 'cancel']);
     expect(a.messages_due).toEqual([{ order_id: 1, template: 'pickup-overdue' }]);
-    const text = shop.ok(['today'], { now: '2026-12-01' });
-    expect(text).toContain('Pickups due today (1)\n  #1 Budi Santoso +6281234567890 [ready] to collect Rp 85.000');
   });
 });
 
