@@ -59,6 +59,8 @@ function program(): Command {
     .option('--deposit <amount|percent%>', 'down payment required (default: deposit.default_percent)')
     .option('--custom', 'custom order: needs written confirmation before production')
     .option('--note <text>', 'a note on the order')
+    .option('--override-blacklist <reason>', 'take the order although the customer is blacklisted (logged)')
+    .option('--override-deposit <reason>', "accept a DP below what the customer's record asks (logged)")
     .action(lazy('add'));
 
   p.command('list').description('orders, filtered')
@@ -146,6 +148,25 @@ function program(): Command {
     .action(lazy('compensate'));
 
   p.command('today').description("the day's agenda: pickups, messages due, overdue orders, what tonight's sweep will do").action(lazy('today'));
+
+  p.command('customers').argument('[show]', 'show one customer').argument('[customer]', 'phone or id, with show')
+    .description('customers with their orders, no-shows, shop failures and balances; `customers show PHONE|ID` for one')
+    .option('--sort <by>', 'no-shows (default), orders, name, balance, forfeited')
+    .option('--limit <n>', 'at most this many')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']))
+    .action(lazy('customers'));
+
+  const blacklist = p.command('blacklist').description('customers whose new orders need more (internal, never shown to them)');
+  blacklist.command('add').argument('<customer>', 'phone or id').requiredOption('--reason <text>', 'why').description('blacklist a customer').action(lazy('blacklist', 'add'));
+  blacklist.command('remove').argument('<customer>', 'phone or id').option('--reason <text>', 'why it is lifted').description('lift a blacklist entry (its history is kept)').action(lazy('blacklist', 'remove'));
+  blacklist.command('list').option('--all', 'include lifted entries').description('blacklisted customers').action(lazy('blacklist', 'list'));
+
+  p.command('report').description('orders, completions, cancellations by who and why, no-show rate, money, complaints, insights')
+    .option('--from <date>', 'first day (default: the 1st of this month)')
+    .option('--to <date>', 'last day (default: today)')
+    .addOption(new Option('--by <period>', 'break down').choices(['week', 'month', 'customer']))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']))
+    .action(lazy('report'));
 
   p.command('verify').description("check the database's integrity and the evidence log's hash chain").action(lazy('verify'));
 

@@ -9,6 +9,7 @@ import { orderJson, printJson } from '../output/json.js';
 import { messageJson, messageText } from '../output/message-text.js';
 import { orderText } from '../output/order-text.js';
 import { addOrder } from '../services/orders.js';
+import { requireText } from './args.js';
 
 export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const missing = [
@@ -28,14 +29,17 @@ export async function run(ctx: CommandContext, _args: string[], opts: Record<str
     const percent = parseDepositPercent(opts.deposit);
     deposit = percent !== null ? { percent } : { amount: parseAmount(opts.deposit, ctx.currency, ctx.locale, 'deposit') };
   }
-  const { view, messages } = await addOrder(ctx, {
+  const { view, messages, depositReason, warnings } = await addOrder(ctx, {
     name, phone, items, pickupDate, deposit, custom: Boolean(opts.custom),
     note: typeof opts.note === 'string' ? opts.note : undefined,
+    overrideBlacklist: typeof opts.overrideBlacklist === 'string' ? requireText(opts.overrideBlacklist, '--override-blacklist') : undefined,
+    overrideDeposit: typeof opts.overrideDeposit === 'string' ? requireText(opts.overrideDeposit, '--override-deposit') : undefined,
   });
+  for (const w of warnings) ctx.stderr.write(`orders: note: ${w}\n`);
   if (ctx.json) {
-    printJson(ctx.stdout, { ...orderJson(view, ctx.currency), messages: messages.map(messageJson) });
+    printJson(ctx.stdout, { ...orderJson(view, ctx.currency), deposit_reason: depositReason, warnings, messages: messages.map(messageJson) });
     return;
   }
-  ctx.stdout.write(`${orderText(ctx, view)}\n${messages.map((m) => messageText(ctx.colour, m)).join('\n')}`);
+  ctx.stdout.write(`${orderText(ctx, view)}${depositReason ? `${depositReason}\n` : ''}\n${messages.map((m) => messageText(ctx.colour, m)).join('\n')}`);
   if (ctx.stderr.isTTY) ctx.stderr.write(`Next: \`orders pay ${view.row.id} AMOUNT\` when the DP is paid, then \`orders confirm ${view.row.id} --via whatsapp\`.\n`);
 }

@@ -2,9 +2,12 @@ import { RefusedError, UsageError } from '../core/errors.js';
 import { itemsQuantity, itemsTotal, type Item } from '../core/items.js';
 import { forfeitOnCancel } from '../core/ledger.js';
 import { nextStatus, refusal, type Action, type Status } from '../core/lifecycle.js';
+import { percentOf } from '../core/money.js';
 import { numberSetting } from '../core/settings.js';
+import { requirementFor, type DepositPolicy } from '../core/standing.js';
 import { freezeTerms, needsWrittenConfirmation, requiredDeposit, type DepositInput } from '../core/terms.js';
 import { appendCommunications } from '../db/communications.js';
+import { customerRecord } from '../db/blacklist.js';
 import { upsertCustomer } from '../db/customers.js';
 import { addEvent, addLedger, insertOrder, timelineOf, updateOrder, type TimelineEntry } from '../db/orders.js';
 import { writeTransaction } from '../db/tx.js';
@@ -31,19 +34,44 @@ export interface NewOrder {
   deposit?: DepositInput;
   custom: boolean;
   note?: string;
+  overrideBlacklist?: string;
+  overrideDeposit?: string;
 }
 
-export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<{ view: OrderView; messages: RenderedMessage[] }> {
+export interface Added {
+  view: OrderView;
+  messages: RenderedMessage[];
+  /** why the DP is what it is, when the customer's record raised it */
+  depositReason: string | null;
+  /** things the owner should know about this customer */
+  warnings: string[];
+}
+
+export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Added> {
   const total = itemsTotal(input.items);
   if (input.pickupDate < ctx.today) {
     throw new UsageError(`Invalid pickup date ${input.pickupDate}: it is before today (${ctx.today}).`);
   }
-  const minPercent = numberSetting(ctx.settings, 'deposit.min_percent');
-  const dp = requiredDeposit(total, input.deposit ?? { percent: Math.max(minPercent, numberSetting(ctx.settings, 'deposit.default_percent')) },
-    minPercent, (m) => money(ctx, m));
-  const terms = freezeTerms(ctx.settings, dp.percent, ctx.today);
-  const needsConfirmation = needsWrittenConfirmation(input.custom, total, itemsQuantity(input.items), ctx.settings);
-  const id = await writeTransaction(ctx.db, async (trx) => {
+  const fmt = (m: number) => money(ctx, m);
+  const result = await writeTransaction(ctx.db, async (trx) => {
+    const record = await customerRecord(trx, input.phone);
+    const blacklisted = Boolean(record?.blacklisted) && !input.overrideBlacklist;
+    const need = requirementFor({ noShows: record?.noShows ?? 0, blacklisted }, {
+      minPercent: numberSetting(ctx.settings, 'deposit.min_percent'),
+      defaultPercent: numberSetting(ctx.settings, 'deposit.default_percent'),
+      escalation: ctx.settings['deposit.escalation']!.split(',').map(Number),
+      blacklistPolicy: ctx.settings['blacklist.policy'] as DepositPolicy['blacklistPolicy'],
+    });
+    if (need.block) {
+      throw new RefusedError(`${input.name} (${input.phone}) is blacklisted and blacklist.policy is block, so the order was not taken; add --override-blacklist REASON to take it anyway.`);
+    }
+    const dp = requiredDeposit(total, input.deposit ?? { percent: need.percent }, numberSetting(ctx.settings, 'deposit.min_percent'), fmt);
+    const below = total > 0 && BigInt(dp.amount) * 100n < BigInt(total) * BigInt(need.minimum);
+    if (below && !input.overrideDeposit) {
+      throw new RefusedError(`Deposit ${fmt(dp.amount)} is below the ${need.minimum}% (${fmt(percentOf(total, need.minimum))}) this customer needs: ${need.because}; add --override-deposit REASON to accept it.`);
+    }
+    const terms = freezeTerms(ctx.settings, dp.percent, ctx.today);
+    const needsConfirmation = needsWrittenConfirmation(input.custom, total, itemsQuantity(input.items), ctx.settings);
     const customerId = await upsertCustomer(trx, input.name, input.phone, ctx.nowIso);
     const orderId = await insertOrder(trx, {
       customer_id: customerId, status: 'pending', pickup_date: input.pickupDate, total,
@@ -55,11 +83,21 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<{ 
       terms_delivery_after_hours_fee: terms.delivery_after_hours_fee, terms_agreed_on: terms.agreed_on,
     }, input.items);
     await addEvent(trx, orderId, 'created', null, ctx.nowIso);
+    const depositReason = need.because && !input.deposit ? `DP ${need.percent}%: ${need.because}` : null;
+    if (depositReason) await addEvent(trx, orderId, 'deposit-rule', depositReason, ctx.nowIso);
+    if (below) await addEvent(trx, orderId, 'deposit-override', `DP ${dp.percent}% instead of ${need.minimum}% (${need.because}): ${input.overrideDeposit}`, ctx.nowIso);
+    if (record?.blacklisted && input.overrideBlacklist) await addEvent(trx, orderId, 'blacklist-override', input.overrideBlacklist, ctx.nowIso);
+    const warnings = [
+      ...(need.warn ? [`${input.name}: ${need.warn}.`] : []),
+      ...(record?.blacklisted && input.overrideBlacklist ? [`${input.name} is blacklisted; taken anyway: ${input.overrideBlacklist}.`] : []),
+      ...(record?.flags ?? []).map((f) => `Earlier order #${f.order_id}${f.no_show ? ' was a no-show' : ''}: ${[
+        f.forfeited && `DP ${fmt(f.forfeited)} forfeited`, f.storage_fees && `${fmt(f.storage_fees)} storage fees charged`].filter(Boolean).join(', ')}.`),
+    ];
     const messages = [await notice(trx, ctx, orderId, 'terms')];
     if (needsConfirmation) messages.push(await notice(trx, ctx, orderId, 'confirmation-request'));
-    return { orderId, messages };
+    return { orderId, messages, depositReason, warnings };
   });
-  return { view: await loadView(ctx.db, id.orderId), messages: id.messages };
+  return { view: await loadView(ctx.db, result.orderId), messages: result.messages, depositReason: result.depositReason, warnings: result.warnings };
 }
 
 export async function payOrder(ctx: ServiceContext, id: number, amount: number, method: string): Promise<OrderView> {

@@ -112,3 +112,18 @@ describe('blacklist proposals', () => {
     expect(blacklistDecision(5, 0, true, false)).toBe('none');
   });
 });
+
+describe('the rising deposit and the blacklist policy', async () => {
+  const { requirementFor } = await import('../../src/core/standing.ts');
+  const p = { minPercent: 30, defaultPercent: 50, escalation: [30, 50, 100], blacklistPolicy: 'full-payment' as const };
+  it('rises with no-shows before the blacklist is reached', () => {
+    expect(requirementFor({ noShows: 0, blacklisted: false }, p)).toEqual({ percent: 50, minimum: 30, because: null, block: false, warn: null });
+    expect(requirementFor({ noShows: 1, blacklisted: false }, p)).toMatchObject({ percent: 50, minimum: 50, because: '1 no-show on record (deposit.escalation 30,50,100)' });
+    expect(requirementFor({ noShows: 4, blacklisted: false }, p)).toMatchObject({ percent: 100, minimum: 100, because: '4 no-shows on record (deposit.escalation 30,50,100)' });
+  });
+  it('applies each blacklist policy', () => {
+    expect(requirementFor({ noShows: 0, blacklisted: true }, p)).toMatchObject({ percent: 100, minimum: 100, block: false });
+    expect(requirementFor({ noShows: 0, blacklisted: true }, { ...p, blacklistPolicy: 'block' })).toMatchObject({ block: true });
+    expect(requirementFor({ noShows: 0, blacklisted: true }, { ...p, blacklistPolicy: 'warn' })).toMatchObject({ percent: 50, warn: 'this customer is blacklisted (blacklist.policy warn)' });
+  });
+});

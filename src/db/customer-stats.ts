@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import type { DB } from './types.js';
+
+export interface CustomerStats {
+  id: number;
+  name: string;
+  phone: string;
+  orders: number;
+  completed: number;
+  no_shows: number;
+  customer_cancellations: number;
+  shop_failures: number;
+  open_balance: number;
+  forfeited: number;
+  blacklisted: number;
+}
+
+const SORT = {
+  'no-shows': 'no_shows DESC, orders DESC, id',
+  orders: 'orders DESC, id',
+  name: 'name COLLATE NOCASE, id',
+  balance: 'open_balance DESC, id',
+  forfeited: 'forfeited DESC, id',
+} as const;
+export type CustomerSort = keyof typeof SORT;
+export const CUSTOMER_SORTS = Object.keys(SORT) as CustomerSort[];
+
+/**
+ * Per customer, in one aggregate query: orders, completions, no-shows, shop-caused failures
+ * (shop cancellations and compensated orders), the sum of open balances, what was forfeited.
+ */
+export async function customerStats(db: DB, opts: { sort: CustomerSort; customerId?: number; limit?: number }): Promise<CustomerStats[]> {
+  const where = opts.customerId === undefined ? sql`` : sql`WHERE c.id = ${opts.customerId}`;
+  const limit = opts.limit === undefined ? sql`` : sql`LIMIT ${opts.limit}`;
+  const r = await sql<CustomerStats>`
+    WITH money AS (
+      SELECT order_id,
+        SUM(CASE kind WHEN 'payment' THEN amount WHEN 'refund' THEN -amount ELSE 0 END) AS paid,
+        SUM(CASE kind WHEN 'forfeit' THEN amount ELSE 0 END) AS forfeited,
+        SUM(CASE kind WHEN 'compensation' THEN amount ELSE 0 END) AS compensation,
+        SUM(CASE WHEN kind IN ('storage_fee', 'delivery_fee') THEN amount WHEN kind = 'waiver' THEN -amount ELSE 0 END) AS fees
+      FROM ledger GROUP BY order_id
+    ), per_order AS (
+      SELECT o.customer_id, o.status, o.cancelled_by, o.cancel_reason,
+        COALESCE(m.forfeited, 0) AS forfeited, COALESCE(m.compensation, 0) AS compensation,
+        CASE WHEN o.status = 'cancelled'
+          THEN COALESCE(m.forfeited, 0) - COALESCE(m.paid, 0) - COALESCE(m.compensation, 0)
+          ELSE o.total + COALESCE(m.fees, 0) - COALESCE(m.compensation, 0) - COALESCE(m.paid, 0) END AS balance
+      FROM orders o LEFT JOIN money m ON m.order_id = o.id
+    )
+    SELECT c.id, c.name, c.phone,
+      COUNT(p.customer_id) AS orders,
+      COALESCE(SUM(p.status = 'completed'), 0) AS completed,
+      COALESCE(SUM(p.cancelled_by = 'policy' AND p.cancel_reason = 'no-show'), 0) AS no_shows,
+      COALESCE(SUM(p.cancelled_by = 'customer'), 0) AS customer_cancellations,
+      COALESCE(SUM(p.cancelled_by = 'shop' OR p.compensation > 0), 0) AS shop_failures,
+      COALESCE(SUM(p.balance), 0) AS open_balance,
+      COALESCE(SUM(p.forfeited), 0) AS forfeited,
+      EXISTS (SELECT 1 FROM blacklist b WHERE b.customer_id = c.id AND b.lifted_at IS NULL) AS blacklisted
+    FROM customers c LEFT JOIN per_order p ON p.customer_id = c.id
+    ${where}
+    GROUP BY c.id
+    ORDER BY ${sql.raw(SORT[opts.sort])}
+    ${limit}`.execute(db);
+  return r.rows;
+}

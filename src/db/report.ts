@@ -1,0 +1,126 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DB } from './types.js';
+
+export type GroupBy = 'none' | 'week' | 'month' | 'customer';
+
+/** Aggregates for one period (or customer); money in minor units. */
+export interface PeriodFigures {
+  key: string;
+  orders: number;
+  completed: number;
+  cancelled_customer: number;
+  cancelled_shop: number;
+  cancelled_policy: number;
+  no_shows: number;
+  ready_to_pickup_days_total: number;
+  ready_to_pickup_count: number;
+  deposits_collected: number;
+  deposits_forfeited: number;
+  refunds: number;
+  compensation: number;
+  storage_fees: number;
+  delivery_fees: number;
+  complaints: number;
+}
+
+/** The grouping key for a row: its date's week or month, the customer, or one bucket. */
+function keyOf(by: GroupBy, date: RawBuilder<unknown>, customer: RawBuilder<unknown>): RawBuilder<string> {
+  switch (by) {
+    case 'month': return sql<string>`substr(${date}, 1, 7)`;
+    case 'week': return sql<string>`strftime('%Y-W%W', ${date})`;
+    case 'customer': return sql<string>`CAST(${customer} AS TEXT)`;
+    case 'none': return sql<string>`'all'`;
+  }
+}
+
+type Partial = Record<string, number | string>;
+
+async function rows(db: DB, q: RawBuilder<Partial>): Promise<Partial[]> {
+  return (await q.execute(db)).rows;
+}
+
+/**
+ * Every figure of the report, aggregated in SQLite by period: orders by creation day,
+ * completions and cancellations by their day, money by the day its ledger row was written,
+ * complaints by the day they were logged. Nothing is summed in JavaScript but the merge.
+ */
+export async function reportFigures(db: DB, from: string, to: string, by: GroupBy): Promise<PeriodFigures[]> {
+  const created = sql`substr(o.created_at, 1, 10)`;
+  const orderKeyCreated = keyOf(by, created, sql`o.customer_id`);
+  const parts = await Promise.all([
+    rows(db, sql<Partial>`
+      SELECT ${orderKeyCreated} AS key, COUNT(*) AS orders,
+        SUM(MIN(COALESCE((SELECT SUM(l.amount) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'payment'), 0), o.deposit_required)) AS deposits_collected
+      FROM orders o WHERE ${created} BETWEEN ${from} AND ${to} GROUP BY key`),
+    rows(db, sql<Partial>`
+      SELECT ${keyOf(by, sql`o.completed_on`, sql`o.customer_id`)} AS key, COUNT(*) AS completed,
+        SUM(CASE WHEN o.ready_on IS NOT NULL THEN julianday(o.completed_on) - julianday(o.ready_on) ELSE 0 END) AS ready_to_pickup_days_total,
+        SUM(o.ready_on IS NOT NULL) AS ready_to_pickup_count
+      FROM orders o WHERE o.status = 'completed' AND o.completed_on BETWEEN ${from} AND ${to} GROUP BY key`),
+    rows(db, sql<Partial>`
+      SELECT ${keyOf(by, sql`o.cancelled_on`, sql`o.customer_id`)} AS key,
+        SUM(o.cancelled_by = 'customer') AS cancelled_customer, SUM(o.cancelled_by = 'shop') AS cancelled_shop,
+        SUM(o.cancelled_by = 'policy') AS cancelled_policy, SUM(o.cancelled_by = 'policy' AND o.cancel_reason = 'no-show') AS no_shows
+      FROM orders o WHERE o.status = 'cancelled' AND o.cancelled_on BETWEEN ${from} AND ${to} GROUP BY key`),
+    rows(db, sql<Partial>`
+      SELECT ${keyOf(by, sql`substr(l.created_at, 1, 10)`, sql`o.customer_id`)} AS key,
+        SUM(CASE l.kind WHEN 'forfeit' THEN l.amount ELSE 0 END) AS deposits_forfeited,
+        SUM(CASE l.kind WHEN 'refund' THEN l.amount ELSE 0 END) AS refunds,
+        SUM(CASE WHEN l.kind IN ('compensation', 'waiver') THEN l.amount ELSE 0 END) AS compensation,
+        SUM(CASE l.kind WHEN 'storage_fee' THEN l.amount ELSE 0 END) AS storage_fees,
+        SUM(CASE l.kind WHEN 'delivery_fee' THEN l.amount WHEN 'waiver' THEN -l.amount ELSE 0 END) AS delivery_fees
+      FROM ledger l JOIN orders o ON o.id = l.order_id
+      WHERE substr(l.created_at, 1, 10) BETWEEN ${from} AND ${to} GROUP BY key`),
+    rows(db, sql<Partial>`
+      SELECT ${keyOf(by, sql`substr(c.created_at, 1, 10)`, sql`c.customer_id`)} AS key, COUNT(*) AS complaints
+      FROM communications c WHERE c.kind = 'complaint' AND substr(c.created_at, 1, 10) BETWEEN ${from} AND ${to} GROUP BY key`),
+  ]);
+  const merged = new Map<string, PeriodFigures>();
+  for (const part of parts) {
+    for (const r of part) {
+      const key = String(r.key);
+      const f = merged.get(key) ?? emptyFigures(key);
+      for (const [k, v] of Object.entries(r)) if (k !== 'key') (f as unknown as Record<string, number>)[k] = Number(v ?? 0);
+      merged.set(key, f);
+    }
+  }
+  return [...merged.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+export function emptyFigures(key: string): PeriodFigures {
+  return {
+    key, orders: 0, completed: 0, cancelled_customer: 0, cancelled_shop: 0, cancelled_policy: 0, no_shows: 0,
+    ready_to_pickup_days_total: 0, ready_to_pickup_count: 0, deposits_collected: 0, deposits_forfeited: 0,
+    refunds: 0, compensation: 0, storage_fees: 0, delivery_fees: 0, complaints: 0,
+  };
+}
+
+/** Cancellations in the period by who and why. */
+export async function cancelReasons(db: DB, from: string, to: string) {
+  return (await sql<{ cancelled_by: string; reason: string; count: number }>`
+    SELECT cancelled_by, cancel_reason AS reason, COUNT(*) AS count FROM orders
+    WHERE status = 'cancelled' AND cancelled_on BETWEEN ${from} AND ${to}
+    GROUP BY cancelled_by, cancel_reason ORDER BY count DESC, cancelled_by, reason`.execute(db)).rows;
+}
+
+/** Customers with the most no-shows in the period. */
+export async function noShowRanking(db: DB, from: string, to: string, limit: number) {
+  return (await sql<{ id: number; name: string; phone: string; no_shows: number }>`
+    SELECT c.id, c.name, c.phone, COUNT(*) AS no_shows FROM orders o JOIN customers c ON c.id = o.customer_id
+    WHERE o.cancelled_by = 'policy' AND o.cancel_reason = 'no-show' AND o.cancelled_on BETWEEN ${from} AND ${to}
+    GROUP BY c.id ORDER BY no_shows DESC, c.id LIMIT ${limit}`.execute(db)).rows;
+}
+
+export async function customerNames(db: DB, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const r = await db.selectFrom('customers').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(r.map((c) => [c.id, c.name]));
+}
+
+/** Orders given compensation (a late delivery by the shop) in the period. */
+export async function compensatedOrders(db: DB, from: string, to: string): Promise<number> {
+  const r = await sql<{ n: number }>`
+    SELECT COUNT(DISTINCT order_id) AS n FROM ledger
+    WHERE kind IN ('compensation', 'waiver') AND substr(created_at, 1, 10) BETWEEN ${from} AND ${to}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}

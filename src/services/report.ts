@@ -1,0 +1,34 @@
+import { insights } from '../core/report.js';
+import { numberSetting } from '../core/settings.js';
+import { cancelReasons, compensatedOrders, customerNames, emptyFigures, noShowRanking, reportFigures, type GroupBy, type PeriodFigures } from '../db/report.js';
+import type { ServiceContext } from './context.js';
+
+export interface Report {
+  from: string;
+  to: string;
+  by: GroupBy;
+  total: PeriodFigures;
+  /** orders the shop compensated for a late delivery in the period */
+  compensated: number;
+  periods: (PeriodFigures & { label: string })[];
+  reasons: { cancelled_by: string; reason: string; count: number }[];
+  ranking: { id: number; name: string; phone: string; no_shows: number }[];
+  insights: string[];
+}
+
+export async function report(ctx: ServiceContext, from: string, to: string, by: GroupBy): Promise<Report> {
+  const [total] = await reportFigures(ctx.db, from, to, 'none');
+  const periods = by === 'none' ? [] : await reportFigures(ctx.db, from, to, by);
+  const names = by === 'customer' ? await customerNames(ctx.db, periods.map((p) => Number(p.key))) : new Map<number, string>();
+  const reasons = await cancelReasons(ctx.db, from, to);
+  const t = total ?? emptyFigures('all');
+  const stock = reasons.filter((r) => r.cancelled_by === 'shop' && /stock|stok/i.test(r.reason)).reduce((n, r) => n + Number(r.count), 0);
+  const compensated = await compensatedOrders(ctx.db, from, to);
+  return {
+    from, to, by, total: t, compensated,
+    periods: periods.map((p) => ({ ...p, label: by === 'customer' ? `${names.get(Number(p.key)) ?? '?'} (#${p.key})` : p.key })),
+    reasons: reasons.map((r) => ({ ...r, count: Number(r.count) })),
+    ranking: (await noShowRanking(ctx.db, from, to, 10)).map((r) => ({ ...r, no_shows: Number(r.no_shows) })),
+    insights: insights({ ...t, stockCancellations: stock, compensations: compensated, minPercent: numberSetting(ctx.settings, 'deposit.min_percent') }),
+  };
+}
