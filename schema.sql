@@ -17,6 +17,7 @@ CREATE TABLE customers (
 
 CREATE TABLE orders (
   id                 INTEGER PRIMARY KEY,
+  external_ref       TEXT UNIQUE,           -- a reference from an imported list, so a re-import adds nothing
   customer_id        INTEGER NOT NULL REFERENCES customers(id),
   status             TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'ready', 'completed', 'cancelled')),
   pickup_date        TEXT NOT NULL,

@@ -168,6 +168,23 @@ function program(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']))
     .action(lazy('report'));
 
+  p.command('export').argument('[what]', 'orders (default), customers, payments or messages')
+    .description('stream data for scripts and spreadsheets (constant memory at any size)')
+    .addOption(new Option('--format <format>', 'csv (default), json (one array) or ndjson (one object per line)').choices(['csv', 'json', 'ndjson']))
+    .option('--from <date>', 'created (or written) on or after')
+    .option('--to <date>', 'created (or written) on or before')
+    .option('--status <status>', 'orders in these statuses (comma-separated)')
+    .option('--raw', 'write every cell as it is (no formula neutralising)')
+    .action(lazy('export'));
+
+  p.command('import').argument('<file>', 'a CSV file, or - for standard input')
+    .description('add orders from the orders CSV that export writes (all rows or none)')
+    .option('--dry-run', 'validate only')
+    .action(lazy('import'));
+
+  p.command('backup').argument('<file>', 'where to write the copy').description('a consistent copy of the database, even while it is in use')
+    .action(lazy('backup'));
+
   p.command('verify').description("check the database's integrity and the evidence log's hash chain").action(lazy('verify'));
 
   return p;

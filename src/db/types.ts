@@ -15,6 +15,7 @@ export interface CustomersTable {
 
 export interface OrdersTable {
   id: Generated<number>;
+  external_ref: string | null;
   customer_id: number;
   status: string;
   pickup_date: string;

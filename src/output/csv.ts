@@ -7,8 +7,15 @@ export function safeCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/** RFC 4180: CRLF between records, and any cell with a line break quoted (not only CRLF). */
+export const CSV_OPTIONS = {
+  record_delimiter: '\r\n',
+  quoted_match: /[\r\n]/,
+  cast: { boolean: (b: boolean) => (b ? 'true' : 'false') },
+} as const;
+
 /** RFC 4180 with CRLF; text cells neutralised unless raw. Numbers pass untouched. */
 export function toCsv(header: string[], rows: (string | number | boolean | null)[][], raw = false): string {
   const cells = rows.map((r) => r.map((c) => (typeof c === 'string' && !raw ? safeCell(c) : c ?? '')));
-  return stringify([header, ...cells], { record_delimiter: '\r\n', cast: { boolean: (b) => (b ? 'true' : 'false') } });
+  return stringify([header, ...cells], CSV_OPTIONS);
 }

@@ -16,7 +16,7 @@ export interface Result {
 /** A shop on a temporary database; every run passes --db and --now. */
 export class Shop {
   readonly dir = mkdtempSync(join(tmpdir(), 'orders-e2e-'));
-  readonly db = join(this.dir, 'orders.db');
+  db = join(this.dir, 'orders.db');
   now = '2026-11-25';
   env: NodeJS.ProcessEnv = {};
 

@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import type { DB } from './types.js';
+
+export interface ExportFilter {
+  from?: string;
+  to?: string;
+  statuses?: string[];
+}
+
+const day = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 10)`;
+
+/**
+ * Orders with everything needed to rebuild them (items, money totals per kind, state, terms),
+ * streamed row by row from SQLite so memory stays flat at any size.
+ */
+export function streamOrders(db: DB, f: ExportFilter) {
+  let q = db.selectFrom('orders as o')
+    .innerJoin('customers as c', 'c.id', 'o.customer_id')
+    .leftJoin((eb) => eb.selectFrom('ledger').select((e) => [
+      'order_id',
+      sql<number>`SUM(CASE kind WHEN 'payment' THEN amount ELSE 0 END)`.as('payments'),
+      sql<number>`SUM(CASE kind WHEN 'refund' THEN amount ELSE 0 END)`.as('refunded'),
+      sql<number>`SUM(CASE kind WHEN 'forfeit' THEN amount ELSE 0 END)`.as('forfeited'),
+      sql<number>`SUM(CASE kind WHEN 'storage_fee' THEN amount ELSE 0 END)`.as('storage_fees'),
+      e.fn.max('fee_date').as('last_fee_date'),
+      sql<number>`SUM(CASE kind WHEN 'delivery_fee' THEN amount ELSE 0 END)`.as('delivery_fees'),
+      sql<number>`SUM(CASE kind WHEN 'compensation' THEN amount ELSE 0 END)`.as('compensation'),
+      sql<number>`SUM(CASE kind WHEN 'waiver' THEN amount ELSE 0 END)`.as('waived'),
+    ]).groupBy('order_id').as('m'), (join) => join.onRef('m.order_id', '=', 'o.id'))
+    .select([
+      'o.id', 'o.external_ref', 'o.status', 'c.name as customer_name', 'c.phone', 'o.created_at', 'o.pickup_date',
+      sql<string>`(SELECT json_group_array(json_array(i.description, i.quantity, i.unit_price)) FROM (SELECT description, quantity, unit_price FROM order_items WHERE order_id = o.id ORDER BY position) i)`.as('items'),
+      'o.total', 'o.deposit_required', 'o.terms_deposit_percent',
+      'm.payments', 'm.refunded', 'm.forfeited', 'm.storage_fees', 'm.last_fee_date', 'm.delivery_fees', 'm.compensation', 'm.waived',
+      'o.custom', 'o.needs_confirmation', 'o.note', 'o.confirmed_on', 'o.ready_on', 'o.completed_on', 'o.cancelled_on',
+      'o.cancelled_by', 'o.cancel_reason', 'o.hold_until', 'o.fulfilment', 'o.delivery_eta', 'o.delivery_after_hours',
+      'o.terms_grace_days', 'o.terms_storage_fee_per_day', 'o.terms_cancel_after_days', 'o.terms_delivery_base_fee',
+      'o.terms_delivery_packaging_fee', 'o.terms_delivery_after_hours_fee', 'o.terms_agreed_on',
+    ]);
+  if (f.from) q = q.where(day('o.created_at'), '>=', f.from);
+  if (f.to) q = q.where(day('o.created_at'), '<=', f.to);
+  if (f.statuses?.length) q = q.where('o.status', 'in', f.statuses);
+  return q.orderBy('o.id').stream(1000);
+}
+
+export type OrderExportRow = Awaited<ReturnType<ReturnType<typeof streamOrders>['next']>>['value'];
+
+export function streamCustomers(db: DB, f: ExportFilter) {
+  let q = db.selectFrom('customers as c').select((eb) => [
+    'c.id', 'c.name', 'c.phone', 'c.created_at',
+    eb.selectFrom('orders as o').select((e) => e.fn.countAll<number>().as('n')).whereRef('o.customer_id', '=', 'c.id').as('orders'),
+    eb.exists(eb.selectFrom('blacklist as b').select('b.id').whereRef('b.customer_id', '=', 'c.id').where('b.lifted_at', 'is', null)).as('blacklisted'),
+  ]);
+  if (f.from) q = q.where(day('c.created_at'), '>=', f.from);
+  if (f.to) q = q.where(day('c.created_at'), '<=', f.to);
+  return q.orderBy('c.id').stream(1000);
+}
+
+export function streamLedger(db: DB, f: ExportFilter) {
+  let q = db.selectFrom('ledger as l').innerJoin('orders as o', 'o.id', 'l.order_id')
+    .select(['l.id', 'l.order_id', 'o.customer_id', 'l.kind', 'l.amount', 'l.method', 'l.fee_date', 'l.note', 'l.created_at']);
+  if (f.from) q = q.where(day('l.created_at'), '>=', f.from);
+  if (f.to) q = q.where(day('l.created_at'), '<=', f.to);
+  if (f.statuses?.length) q = q.where('o.status', 'in', f.statuses);
+  return q.orderBy('l.id').stream(1000);
+}
+
+export function streamMessages(db: DB, f: ExportFilter) {
+  let q = db.selectFrom('communications as m')
+    .select(['m.id', 'm.order_id', 'm.customer_id', 'm.direction', 'm.channel', 'm.kind', 'm.template', 'm.lang', 'm.text', 'm.created_at', 'm.hash']);
+  if (f.from) q = q.where(day('m.created_at'), '>=', f.from);
+  if (f.to) q = q.where(day('m.created_at'), '<=', f.to);
+  return q.orderBy('m.id').stream(1000);
+}

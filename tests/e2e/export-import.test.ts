@@ -1,0 +1,147 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Shop } from './harness.ts';
+
+/** A shop with every kind of order, payment and message, and names that break naive CSV. */
+let shop: Shop;
+beforeAll(() => {
+  shop = new Shop().init();
+  for (const [k, v] of [['storage.fee_per_day', '10.000'], ['delivery.base_fee', '20.000'], ['delivery.packaging_fee', '5.000']]) shop.ok(['config', 'set', k!, v!]);
+  const at = (now: string, ...args: string[]) => shop.ok(args, { now });
+  const add = (name: string, phone: string, item: string, pickup: string, ...extra: string[]) =>
+    shop.okJson(['add', '--customer', name, '--phone', phone, '--item', item, '--pickup', pickup, ...extra], { now: '2026-11-02' }).id as number;
+  const a = add('Siti, "Ibu" Rahma', '081211110001', 'Kaos, hitam "XL":2:85.000', '2026-11-05', '--note', 'baris satu\nbaris dua');
+  const b = add('=HYPERLINK("http://x")', '081211110002', '@SUM(A1):1:50.000', '2026-11-06');
+  const c = add('Budi 😀 Santoso', '081211110003', '-Stiker:100:1.500', '2026-11-04', '--custom');
+  const d = add('Dewi', '081211110004', 'Topi:1:60.000', '2026-11-10');
+  const e = add('Eko', '081211110005', 'Tas:1:150.000', '2026-11-08');
+  const f = add('Fajar', '081211110006', 'Mug:3:40.000', '2026-11-20');
+  at('2026-11-02', 'pay', String(a), '85000'); at('2026-11-02', 'confirm', String(a), '--via', 'whatsapp');
+  at('2026-11-02', 'pay', String(b), '50000'); at('2026-11-02', 'confirm', String(b), '--via', 'visit');
+  at('2026-11-02', 'pay', String(c), '150000'); at('2026-11-02', 'confirm', String(c), '--via', 'email', '--note', 'Ya, setuju');
+  at('2026-11-02', 'pay', String(d), '30000');
+  at('2026-11-02', 'pay', String(e), '75000'); at('2026-11-02', 'confirm', String(e), '--via', 'phone');
+  at('2026-11-04', 'ready', String(a)); at('2026-11-06', 'pickup', String(a), '--pay');
+  at('2026-11-04', 'ready', String(c));
+  at('2026-11-05', 'cancel', String(d), '--by', 'shop', '--reason', 'stok habis', '--yes');
+  at('2026-11-06', 'ready', String(e)); at('2026-11-06', 'deliver', String(e), '--accept');
+  at('2026-11-07', 'compensate', String(e), '--reason', 'telat', '--refund', '10.000', '--waive-delivery');
+  at('2026-11-06', 'contact', String(b), '--in', '--via', 'whatsapp', '--complaint', '=cmd|"/c calc"!A1');
+  for (const day of ['2026-11-05', '2026-11-08', '2026-11-11']) at(day, 'sweep');
+  void f;
+});
+afterAll(() => shop.cleanup());
+
+describe('export and import', () => {
+  it('export -> import into an empty database -> export gives the same bytes', () => {
+    const first = shop.ok(['export', 'orders']);
+    const file = join(shop.dir, 'orders.csv');
+    writeFileSync(file, first);
+    const empty = new Shop().init();
+    const r = empty.run(['import', file], { now: '2026-12-01' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('Imported 6 orders.\n');
+    expect(empty.ok(['export', 'orders'])).toBe(first);
+    expect(empty.ok(['export', 'orders', '--raw'])).toBe(shop.ok(['export', 'orders', '--raw']));
+    const again = empty.run(['import', file], { now: '2026-12-01' });
+    expect(again.stdout).toBe('Imported 0 orders (6 already present, skipped).\n');
+    expect(empty.query('SELECT count(*) AS n FROM orders')[0].n).toBe(6);
+    const raw = join(shop.dir, 'raw.csv');
+    writeFileSync(raw, shop.ok(['export', 'orders', '--raw']));
+    const fromRaw = new Shop().init();
+    fromRaw.ok(['import', raw], { now: '2026-12-01' });
+    expect(fromRaw.ok(['export', 'orders'])).toBe(first);
+    empty.cleanup();
+    fromRaw.cleanup();
+  });
+
+  it('an independent parser reads the original values; formula cells are neutralised, numbers are not', () => {
+    const csv = shop.ok(['export', 'orders']);
+    expect(csv.split('\r\n')[0]!.startsWith('id,external_ref,status,customer_name,phone,created_at,pickup_date,items,total')).toBe(true);
+    const py = spawnSync('python3', ['-c', 'import csv,sys,json; print(json.dumps(list(csv.DictReader(sys.stdin, strict=True))))'], { input: csv, encoding: 'utf8' });
+    expect(py.status).toBe(0);
+    const rows = JSON.parse(py.stdout);
+    expect(rows.map((r: any) => r.customer_name)).toEqual(['Siti, "Ibu" Rahma', '\'=HYPERLINK("http://x")', 'Budi 😀 Santoso', 'Dewi', 'Eko', 'Fajar']);
+    expect(rows[0].note).toBe('baris satu\nbaris dua');
+    expect(rows[0].phone).toBe("'+6281211110001");
+    expect(JSON.parse(rows[0].items)).toEqual([{ description: 'Kaos, hitam "XL"', quantity: 2, unit_price: 85000 }]);
+    expect(rows[1].items).toBe('[{"description":"@SUM(A1)","quantity":1,"unit_price":50000}]');
+    expect(rows[2]).toMatchObject({ status: 'cancelled', cancelled_by: 'policy', cancel_reason: 'no-show', total: '150000', paid: '150000', forfeited: '75000', balance: '-75000', storage_fees: '40000', last_fee_date: '2026-11-10' });
+    expect(rows[3]).toMatchObject({ status: 'cancelled', cancelled_by: 'shop', refunded: '30000', balance: '0' });
+    expect(rows[4]).toMatchObject({ fulfilment: 'delivery', delivery_fees: '25000', waived: '25000', compensation: '10000', refunded: '10000', paid: '65000', balance: '75000' });
+    const raw = JSON.parse(spawnSync('python3', ['-c', 'import csv,sys,json; print(json.dumps(list(csv.DictReader(sys.stdin))))'], { input: shop.ok(['export', 'orders', '--raw']), encoding: 'utf8' }).stdout);
+    expect(raw[1].customer_name).toBe('=HYPERLINK("http://x")');
+    const messages = JSON.parse(spawnSync('python3', ['-c', 'import csv,sys,json; print(json.dumps(list(csv.DictReader(sys.stdin))))'], { input: shop.ok(['export', 'messages']), encoding: 'utf8' }).stdout);
+    expect(messages.find((m: any) => m.kind === 'complaint').text).toBe('\'=cmd|"/c calc"!A1');
+  });
+
+  it('streams JSON and NDJSON with the same keys, and filters', () => {
+    const arr = JSON.parse(shop.ok(['export', 'orders', '--format', 'json']));
+    const nd = shop.ok(['export', 'orders', '--format', 'ndjson']).trim().split('\n').map((l) => JSON.parse(l));
+    expect(nd).toEqual(arr);
+    expect(arr[0]).toMatchObject({ id: 1, customer_name: 'Siti, "Ibu" Rahma', total: 170000, custom: false });
+    expect(JSON.parse(shop.ok(['export', 'orders', '--format', 'json', '--status', 'cancelled'])).map((o: any) => o.id)).toEqual([3, 4]);
+    expect(JSON.parse(shop.ok(['export', 'payments', '--format', 'json', '--from', '2026-11-11'])).every((p: any) => p.created_at >= '2026-11-11')).toBe(true);
+    expect(JSON.parse(shop.ok(['export', 'customers', '--format', 'json'])).length).toBe(6);
+    expect(shop.ok(['export', 'orders', '--format', 'json', '--from', '2027-01-01'])).toBe('[\n]\n');
+    expect(shop.run(['export', 'everything']).code).toBe(2);
+  });
+
+  it('backup writes a consistent copy with mode 0600', () => {
+    const target = join(shop.dir, 'copy.db');
+    expect(shop.ok(['backup', target])).toMatch(/^Backed up .* to .*copy\.db/);
+    const copy = new Shop();
+    copy.db = target;
+    expect(copy.ok(['export', 'orders'])).toBe(shop.ok(['export', 'orders']));
+    expect(copy.run(['verify']).code).toBe(0);
+    expect(shop.run(['backup', target]).stderr).toMatch(/already exists/);
+  });
+});
+
+describe('import refuses bad files whole', () => {
+  it('three bad rows among 10,000 leave the database unchanged and are all named', () => {
+    const target = new Shop().init();
+    const lines = ['external_ref,customer_name,phone,items,pickup_date,paid'];
+    for (let i = 1; i <= 10_000; i++) lines.push(`R${i},Pelanggan ${i},+62812${String(10_000_000 + i)},Kaos:1:50000,2026-12-0${1 + (i % 9)},${i % 2 ? '25000' : ''}`);
+    lines[2500] = 'R2500,Pelanggan,+62812,Kaos:1:50000,2026-12-01,';
+    lines[6000] = 'R6000,Pelanggan,+6281210006000,Kaos:1:50000,2026-13-01,';
+    lines[9999] = 'R9999,Pelanggan,+6281210009999,Kaos:1,2026-12-01,';
+    const file = join(target.dir, 'big.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const before = target.dump();
+    const r = target.run(['import', file], { now: '2026-11-25' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      'orders: line 2501, column phone: Invalid phone number "+62812": use a mobile number such as 0812-3456-7890 or +62 812 3456 7890.',
+      'orders: line 6001, column pickup_date: "2026-13-01" is not a date YYYY-MM-DD.',
+      'orders: line 10000, column items: "Kaos:1" is not DESCRIPTION:QUANTITY:UNIT_PRICE.',
+      `orders: 3 bad rows in ${file}; nothing was imported.`,
+    ]);
+    expect(target.dump()).toBe(before);
+    lines[2500] = 'R2500,Pelanggan,+6281210002500,Kaos:1:50000,2026-12-01,';
+    lines[6000] = 'R6000,Pelanggan,+6281210006000,Kaos:1:50000,2026-12-01,';
+    lines[9999] = 'R9999,Pelanggan,+6281210009999,Kaos:1:50000,2026-12-01,';
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(target.ok(['import', file, '--dry-run'])).toBe('All rows are valid: would import 10000 orders; nothing was changed.\n');
+    expect(target.dump()).toBe(before);
+    expect(target.ok(['import', '-'], { input: readFileSync(file, 'utf8') } as any)).toBe('Imported 10000 orders.\n');
+    expect(target.ok(['import', file])).toBe('Imported 0 orders (10000 already present, skipped).\n');
+    expect(target.okJson(['show', '2'])).toMatchObject({ customer: { name: 'Pelanggan 2' }, paid: 0, deposit_required: 25000 });
+    target.cleanup();
+  });
+
+  it('names the header problem, a clash, and a bad file', () => {
+    const file = join(shop.dir, 'x.csv');
+    writeFileSync(file, 'name,phone\r\nA,0812\r\n');
+    let r = shop.run(['import', file]);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, 'orders: line 1: the header has unknown column name; missing columns customer_name, items, pickup_date (the columns are those of `orders export orders`).']);
+    writeFileSync(file, 'id,customer_name,phone,items,pickup_date\r\n1,Someone Else,081299998888,Kaos:1:1000,2026-12-01\r\n');
+    r = shop.run(['import', file]);
+    expect(r.stderr.split('\n')[0]).toBe('orders: line 2, column id: order 1 already exists with other details (+6281211110001, pickup 2026-11-05).');
+    writeFileSync(file, 'customer_name,phone,items,pickup_date\r\nA,081299998888,Kaos:1:1000\r\n');
+    expect(shop.run(['import', file]).stderr.split('\n')[0]).toMatch(/^orders: line 2: /);
+    expect(shop.run(['import', join(shop.dir, 'missing.csv')]).stderr).toMatch(/Cannot read .*missing\.csv: no such file\./);
+  });
+});
