@@ -2,7 +2,8 @@
 // for it by running a few commands (bin/orders loads both). Commands are imported lazily in the
 // source; esbuild keeps each behind an init function, so only the chosen one runs. CommonJS
 // loads faster than a tree of ES module chunks on Node 20. better-sqlite3 (native) and the
-// prompt library (needed only when a prompt is shown) stay in node_modules.
+// prompt library (ES-only, needed only when a prompt is shown: see src/output/load.ts) stay in
+// node_modules.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -1,2 +1,107 @@
-// npm run bench: every benchmark in turn. Figures go into bench/README.md by hand, with the date.
-await import('./startup.mjs');
+// npm run bench: whole-process timings against references measured in the same rounds
+// (node -e 0, the sqlite3 shell, a bare better-sqlite3 script), with peak memory from
+// /usr/bin/time -v. Databases are generated once into bench/data (BENCH_ORDERS, default 1M).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { median, peakRssMb, timeInterleaved } from './lib.mjs';
+
+const N = Number(process.env.BENCH_ORDERS ?? 1_000_000);
+const RUNS = Number(process.env.RUNS ?? 5);
+const NOW = '2026-11-25';
+const node = process.execPath;
+const data = 'bench/data';
+const tmp = mkdtempSync(join(tmpdir(), 'orders-bench-'));
+
+function dataset(name, due) {
+  const db = join(data, `${name}.db`);
+  if (!existsSync(db)) {
+    console.error(`generating ${db} (${N} orders${due ? `, ${due} due` : ''})...`);
+    execFileSync(node, ['bench/build.mjs'], { stdio: 'inherit' });
+    execFileSync(node, [join(data, 'generate.mjs'), `--db=${db}`, `--orders=${N}`, `--due=${due}`, '--seed=42', `--now=${NOW}`], { stdio: 'inherit' });
+  }
+  return db;
+}
+
+const results = [];
+function record(what, ms, refName, refMs, goal, rss) {
+  results.push({ what, ms, refName, refMs, ratio: ms / refMs, goal, rss });
+  console.error(`${what}: ${ms.toFixed(0)} ms vs ${refName} ${refMs.toFixed(0)} ms (${(ms / refMs).toFixed(2)}x)${rss ? `, peak ${rss.toFixed(0)} MB` : ''}`);
+}
+
+const main = dataset(`orders-${N}`, 0);
+const due = dataset(`orders-${N}-due`, Math.round(N / 10));
+const orders = (db, ...args) => [node, 'bin/orders', '--db', db, '--now', NOW, ...args];
+
+// 1. Start-up and the reads an owner does all day.
+const day = '2026-11-27';
+const t = timeInterleaved({
+  node: [node, '-e', '0'],
+  version: [node, 'bin/orders', '--version'],
+  show: orders(main, 'show', String(Math.floor(N / 2)), '--json'),
+  list: orders(main, 'list', '--status', 'ready', '--pickup-from', day, '--pickup-to', day, '--json'),
+  today: orders(main, 'today'),
+}, Math.max(RUNS, 10));
+record('orders --version', t.version, 'node -e 0', t.node, '<= 1.5x');
+record(`orders show ID --json (${N})`, t.show, 'node -e 0', t.node, '<= 1.5x');
+record(`orders list one day's pickups --json (${N})`, t.list, 'node -e 0', t.node, '<= 1.5x');
+record(`orders today (${N})`, t.today, 'node -e 0', t.node, '<= 2x');
+
+// 2. The sweep on fresh copies of the database with N/10 orders due, against the bare script.
+const sweepTimes = [];
+const refTimes = [];
+let sweepRss = 0;
+for (let i = 0; i < RUNS; i++) {
+  for (const [times, cmd] of [[sweepTimes, (db) => orders(db, 'sweep', '--json')], [refTimes, (db) => [node, 'bench/reference-sweep.mjs', db, NOW]]]) {
+    const copy = join(tmp, 'sweep.db');
+    rmSync(copy, { force: true }); rmSync(`${copy}-wal`, { force: true }); rmSync(`${copy}-shm`, { force: true });
+    copyFileSync(due, copy);
+    const [c, ...args] = cmd(copy);
+    const start = process.hrtime.bigint();
+    const r = spawnSync(c, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    if (r.status !== 0) throw new Error(`${c} ${args.join(' ')}: ${r.stderr}`);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+}
+{
+  const copy = join(tmp, 'sweep.db');
+  rmSync(copy, { force: true }); copyFileSync(due, copy);
+  sweepRss = peakRssMb(node, orders(copy, 'sweep').slice(1));
+}
+record(`orders sweep (${N}, ${N / 10} due)`, median(sweepTimes), 'bare better-sqlite3 script', median(refTimes), '<= 2x and < 3 s', sweepRss);
+
+// 3. The report against the same aggregates in the sqlite3 shell.
+const rep = timeInterleaved({
+  report: orders(main, 'report', '--from', '2025-01-01', '--to', NOW, '--by', 'month', '--json'),
+  sqlite3: ['sh', '-c', `sqlite3 ${main} < bench/report.sql`],
+}, RUNS);
+record(`orders report --by month (${N})`, rep.report, 'sqlite3 shell', rep.sqlite3, '<= 1.2x');
+
+// 4. Export against sqlite3 -csv of the same columns; 5. import of that CSV against .import.
+const csv = join(tmp, 'orders.csv');
+const exp = timeInterleaved({
+  export: ['sh', '-c', `${node} bin/orders --db ${main} export orders --format csv > ${csv}`],
+  sqlite3: ['sh', '-c', `sqlite3 -csv ${main} < bench/export.sql > ${join(tmp, 'ref.csv')}`],
+}, RUNS);
+record(`orders export orders --format csv (${N})`, exp.export, 'sqlite3 -csv', exp.sqlite3, '<= 2x, peak RSS <= 80 MB', peakRssMb(node, orders(main, 'export', 'orders').slice(1)));
+
+const importTimes = [];
+const dotImport = [];
+for (let i = 0; i < Math.min(RUNS, 3); i++) {
+  const target = join(tmp, `import-${i}.db`);
+  execFileSync(node, orders(target, 'init', '--shop-name', 'Import', '--timezone', 'Asia/Jakarta').slice(1), { stdio: 'ignore' });
+  let start = process.hrtime.bigint();
+  execFileSync(node, orders(target, 'import', csv).slice(1), { stdio: 'ignore' });
+  importTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  const ref = join(tmp, `ref-${i}.db`);
+  writeFileSync(join(tmp, 'import.sql'), `.import --csv ${csv} orders_csv\n`);
+  start = process.hrtime.bigint();
+  execFileSync('sh', ['-c', `sqlite3 ${ref} < ${join(tmp, 'import.sql')}`]);
+  dotImport.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+record(`orders import of that CSV (${N}, ${(statSync(csv).size / 1e6).toFixed(0)} MB)`, median(importTimes), 'sqlite3 .import', median(dotImport), '<= 2x');
+
+console.log(`\n| what | orders | reference | ratio | goal | peak RSS |\n| --- | ---: | ---: | ---: | --- | ---: |`);
+for (const r of results) console.log(`| ${r.what} | ${r.ms.toFixed(0)} ms | ${r.refName} ${r.refMs.toFixed(0)} ms | ${r.ratio.toFixed(2)}x | ${r.goal} | ${r.rss ? `${r.rss.toFixed(0)} MB` : ''} |`);
+rmSync(tmp, { recursive: true, force: true });

@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext, GlobalOptions } from './context.js';
+import { declareCommands } from './cli-commands.js';
 import { reportError } from './output/errors.js';
+import { UsageError } from './core/errors.js';
 
 declare const ORDERS_VERSION: string;
 
@@ -11,6 +14,8 @@ export type Run = (ctx: CommandContext, args: string[], opts: Record<string, unk
 let commandExitCode = 0;
 
 /** Loads the chosen command (and only it) when it runs, so --help and --version stay fast. */
+export type Lazy = (file: string, exportName?: string) => (...params: unknown[]) => Promise<void>;
+
 function lazy(file: string, exportName = 'run') {
   return async (...params: unknown[]) => {
     const cmd = params[params.length - 1] as Command;
@@ -38,159 +43,38 @@ function program(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
-  p.command('init').description("create or update the database and the shop's settings")
-    .option('--shop-name <name>', 'shop name used in messages')
-    .option('--currency <code>', 'ISO 4217 currency code, e.g. IDR')
-    .option('--locale <locale>', 'id or en: how money and dates are written')
-    .option('--timezone <tz>', 'IANA time zone, e.g. Asia/Jakarta')
-    .option('--country-code <code>', 'calling code for local phone numbers, e.g. 62')
-    .action(lazy('init'));
-
-  const config = p.command('config').description('read and change policy values');
-  config.command('list').description('every setting with its value and default').action(lazy('config', 'list'));
-  config.command('get').argument('<key>').description("one setting's value").action(lazy('config', 'get'));
-  config.command('set').argument('<key>').argument('<value>').description('change a setting (validated)').action(lazy('config', 'set'));
-
-  p.command('add').description('take a new order')
-    .option('--customer <name>', "customer's name")
-    .option('--phone <phone>', "customer's phone number")
-    .option('--item <DESCRIPTION:QUANTITY:UNIT_PRICE>', 'an item; repeat for more', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--pickup <date>', 'pickup date: YYYY-MM-DD, today, tomorrow, +3d')
-    .option('--deposit <amount|percent%>', 'down payment required (default: deposit.default_percent)')
-    .option('--custom', 'custom order: needs written confirmation before production')
-    .option('--note <text>', 'a note on the order')
-    .option('--override-blacklist <reason>', 'take the order although the customer is blacklisted (logged)')
-    .option('--override-deposit <reason>', "accept a DP below what the customer's record asks (logged)")
-    .action(lazy('add'));
-
-  p.command('list').description('orders, filtered')
-    .option('--status <status>', 'pending, confirmed, ready, completed or cancelled (comma-separated)')
-    .option('--customer <phone|id>', "one customer's orders")
-    .option('--pickup-from <date>', 'pickup on or after')
-    .option('--pickup-to <date>', 'pickup on or before')
-    .option('--overdue', 'ready orders whose pickup date has passed')
-    .option('--limit <n>', 'at most this many')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']))
-    .action(lazy('list'));
-
-  p.command('show').argument('<id>').description('one order: items, money, terms and timeline').action(lazy('show'));
-
-  p.command('pay').argument('<id>').argument('<amount>').description('record a payment (the first is the DP)')
-    .addOption(new Option('--method <method>', 'how it was paid').choices(['cash', 'transfer', 'card', 'other']).default('cash'))
-    .action(lazy('pay'));
-
-  p.command('confirm').argument('<id>').description("record the customer's written confirmation; production starts")
-    .addOption(new Option('--via <channel>', 'where they confirmed').choices(['whatsapp', 'email', 'phone', 'visit', 'other']).makeOptionMandatory())
-    .option('--note <text>', "the customer's own words of confirmation")
-    .option('--without-deposit', 'start production before the DP is paid (logged)')
-    .action(lazy('confirm'));
-
-  p.command('ready').argument('<id>').description('the goods are ready for pickup')
-    .option('--pickup <date>', 'a new pickup date')
-    .action(lazy('ready'));
-
-  p.command('pickup').argument('<id>').description('the customer picked the order up')
-    .option('--pay', 'settle the open balance now')
-    .addOption(new Option('--method <method>', 'how the balance was paid').choices(['cash', 'transfer', 'card', 'other']).default('cash'))
-    .action(lazy('pickup'));
-
-  p.command('cancel').argument('<id>').description('cancel an order')
-    .addOption(new Option('--by <who>', 'who cancelled').choices(['customer', 'shop']).makeOptionMandatory())
-    .requiredOption('--reason <text>', 'why')
-    .option('--refund <amount|all|none>', 'customer cancellation: what to refund (default none: the DP is forfeited)')
-    .action(lazy('cancel'));
-
-  p.command('message').argument('<id>').argument('<template>').description('render a message for an order (a preview where it does not apply yet) and log it')
-    .option('--dry-run', 'print it without logging it')
-    .action(lazy('message'));
-
-  p.command('remind').description('print every message due now, with WhatsApp links, and log them as sent')
-    .option('--dry-run', 'show what is due; record nothing')
-    .option('--send', 'hand each message to notify.command instead of printing it')
-    .action(lazy('remind'));
-
-  p.command('contact').argument('<id>').argument('<text>').description('log a call, chat, visit or e-mail with the customer')
-    .option('--in', 'from the customer')
-    .option('--out', 'to the customer')
-    .addOption(new Option('--via <channel>', 'how').choices(['whatsapp', 'email', 'phone', 'visit', 'other']).makeOptionMandatory())
-    .option('--complaint', 'this is a complaint (an inbound one gets its acknowledgement)')
-    .action(lazy('contact'));
-
-  p.command('terms').description('the terms and conditions from the current policy').action(lazy('terms'));
-
-  const templates = p.command('templates').description('the message templates');
-  templates.command('list').description('each template and where it comes from').action(lazy('templates', 'list'));
-  templates.command('show').argument('<name>').description('print a template and the values it uses').action(lazy('templates', 'show'));
-
-  p.command('sweep').description('the nightly job: reminders, overdue notices, storage fees, no-show cancellations')
-    .option('--dry-run', 'say what it would do and why; change nothing')
-    .option('--send', 'afterwards, hand due messages to notify.command')
-    .action(lazy('sweep'));
-
-  p.command('extend').argument('<id>').description('hold a ready order free for N more days; prints the grace notice')
-    .requiredOption('--days <n>', 'days from today')
-    .action(lazy('extend'));
-
-  p.command('deliver').argument('<id>').description('delivery instead of pickup: offer it, accept it, or mark it delivered')
-    .option('--offer', 'print the offer with the itemised fee and ETA')
-    .option('--accept', 'the customer accepted: add the fee, stop the pickup clock')
-    .option('--done', 'delivered: complete the order')
-    .option('--after-hours', 'outside working hours (adds the surcharge)')
-    .option('--eta <date>', 'estimated arrival (default tomorrow)')
-    .option('--pay', 'with --done: settle the open balance now')
-    .addOption(new Option('--method <method>', 'how the balance was paid').choices(['cash', 'transfer', 'card', 'other']).default('cash'))
-    .action(lazy('deliver'));
-
-  p.command('compensate').argument('<id>').description('the shop was late: refund part, waive the delivery fee; prints the apology')
-    .requiredOption('--reason <text>', 'what went wrong')
-    .option('--refund <amount>', 'money given back')
-    .option('--waive-delivery', 'do not charge the delivery fee')
-    .action(lazy('compensate'));
-
-  p.command('today').description("the day's agenda: pickups, messages due, overdue orders, what tonight's sweep will do").action(lazy('today'));
-
-  p.command('customers').argument('[show]', 'show one customer').argument('[customer]', 'phone or id, with show')
-    .description('customers with their orders, no-shows, shop failures and balances; `customers show PHONE|ID` for one')
-    .option('--sort <by>', 'no-shows (default), orders, name, balance, forfeited')
-    .option('--limit <n>', 'at most this many')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']))
-    .action(lazy('customers'));
-
-  const blacklist = p.command('blacklist').description('customers whose new orders need more (internal, never shown to them)');
-  blacklist.command('add').argument('<customer>', 'phone or id').requiredOption('--reason <text>', 'why').description('blacklist a customer').action(lazy('blacklist', 'add'));
-  blacklist.command('remove').argument('<customer>', 'phone or id').option('--reason <text>', 'why it is lifted').description('lift a blacklist entry (its history is kept)').action(lazy('blacklist', 'remove'));
-  blacklist.command('list').option('--all', 'include lifted entries').description('blacklisted customers').action(lazy('blacklist', 'list'));
-
-  p.command('report').description('orders, completions, cancellations by who and why, no-show rate, money, complaints, insights')
-    .option('--from <date>', 'first day (default: the 1st of this month)')
-    .option('--to <date>', 'last day (default: today)')
-    .addOption(new Option('--by <period>', 'break down').choices(['week', 'month', 'customer']))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']))
-    .action(lazy('report'));
-
-  p.command('export').argument('[what]', 'orders (default), customers, payments or messages')
-    .description('stream data for scripts and spreadsheets (constant memory at any size)')
-    .addOption(new Option('--format <format>', 'csv (default), json (one array) or ndjson (one object per line)').choices(['csv', 'json', 'ndjson']))
-    .option('--from <date>', 'created (or written) on or after')
-    .option('--to <date>', 'created (or written) on or before')
-    .option('--status <status>', 'orders in these statuses (comma-separated)')
-    .option('--raw', 'write every cell as it is (no formula neutralising)')
-    .action(lazy('export'));
-
-  p.command('import').argument('<file>', 'a CSV file, or - for standard input')
-    .description('add orders from the orders CSV that export writes (all rows or none)')
-    .option('--dry-run', 'validate only')
-    .action(lazy('import'));
-
-  p.command('backup').argument('<file>', 'where to write the copy').description('a consistent copy of the database, even while it is in use')
-    .action(lazy('backup'));
-
-  p.command('verify').description("check the database's integrity and the evidence log's hash chain").action(lazy('verify'));
-
+  declareCommands(p, lazy);
+  p.command('completion').argument('<shell>', 'bash or zsh').description('print a shell completion script')
+    .helpGroup('Scripts:')
+    .action(async (shell: string) => {
+      if (shell !== 'bash' && shell !== 'zsh') throw new UsageError(`Invalid shell "${shell}": use bash or zsh.`);
+      const [{ bashCompletion, zshCompletion }, { TEMPLATE_NAMES }] = await Promise.all([import('./output/completion.js'), import('./messages/templates.js')]);
+      process.stdout.write(shell === 'bash' ? bashCompletion(p, TEMPLATE_NAMES) : zshCompletion(p, TEMPLATE_NAMES));
+    });
   return p;
 }
 
+/** `orders` with nothing else: where things are and what to type first. Creates nothing. */
+async function orientation(): Promise<void> {
+  const { resolveDbPath } = await import('./db/open.js');
+  const { path } = resolveDbPath(undefined);
+  process.stdout.write(`orders ${typeof ORDERS_VERSION === 'string' ? ORDERS_VERSION : 'dev'}: a small shop's order book.
+Database: ${path}${existsSync(path) ? '' : ' (created on first use)'}
+
+Try:
+  orders demo                                   a sample shop to look around in
+  orders init --shop-name "Toko Maju"           set up your shop (name, currency, time zone)
+  orders add --help                             take an order
+  orders today                                  the day's agenda
+  orders --help                                 every command, grouped by the day
+`);
+}
+
 export async function main(argv: string[]): Promise<number> {
+  if (argv.length <= 2) {
+    await orientation();
+    return 0;
+  }
   const p = program();
   try {
     await p.parseAsync(argv);

@@ -9,9 +9,12 @@ import { orderJson, printJson } from '../output/json.js';
 import { messageJson, messageText } from '../output/message-text.js';
 import { orderText } from '../output/order-text.js';
 import { addOrder } from '../services/orders.js';
+import { askOrder, canPrompt } from '../output/prompts.js';
 import { requireText } from './args.js';
 
-export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
+export async function run(ctx: CommandContext, _args: string[], given: Record<string, unknown>): Promise<void> {
+  const incomplete = ['customer', 'phone', 'item', 'pickup'].some((k) => given[k] === undefined);
+  const opts = incomplete && canPrompt(ctx) ? await askOrder(ctx, given) : given;
   const missing = [
     opts.customer === undefined && '--customer NAME',
     opts.phone === undefined && '--phone PHONE',

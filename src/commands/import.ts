@@ -1,3 +1,4 @@
+import { SingleBar, Presets } from 'cli-progress';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../core/errors.js';
@@ -14,7 +15,6 @@ export async function run(ctx: CommandContext, [file]: string[], opts: Record<st
   let bar: { update(n: number): void; stop(): void } | undefined;
   let read = 0;
   if (ctx.stderr.isTTY && size >= LARGE) {
-    const { SingleBar, Presets } = await import('cli-progress');
     const b = new SingleBar({ stream: ctx.stderr, format: 'importing [{bar}] {percentage}%', hideCursor: true }, Presets.shades_classic);
     b.start(size, 0);
     bar = b;

@@ -1,5 +1,6 @@
 import type { CommandContext } from '../context.js';
 import { printJson } from '../output/json.js';
+import { askShop, canPrompt } from '../output/prompts.js';
 import { listSettings, setSettings } from '../services/settings.js';
 
 const FLAGS: Record<string, string> = {
@@ -8,10 +9,11 @@ const FLAGS: Record<string, string> = {
 
 /** Creates the database (opening it did) and sets the shop's identity from the flags. */
 export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const values: Record<string, string> = {};
+  let values: Record<string, string> = {};
   for (const [flag, key] of Object.entries(FLAGS)) {
     if (typeof opts[flag] === 'string') values[key] = opts[flag] as string;
   }
+  if (Object.keys(values).length === 0 && canPrompt(ctx)) values = await askShop(ctx);
   // The message language follows the locale unless it was set on its own.
   if (values.locale && !('lang' in values)) values.lang = values.locale;
   const settings = await setSettings(ctx.db, values);

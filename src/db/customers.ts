@@ -26,3 +26,15 @@ export async function upsertCustomer(db: DB, name: string, phone: string, create
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** Customers whose name or phone contains the term, for the phone prompt's autocomplete. */
+export async function searchCustomers(db: DB, term: string, limit: number): Promise<{ id: number; name: string; phone: string }[]> {
+  const like = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const digits = term.replace(/\D/g, '');
+  return db.selectFrom('customers').select(['id', 'name', 'phone'])
+    .where((eb) => eb.or([
+      sql<boolean>`name LIKE ${like} ESCAPE '\\'`,
+      ...(digits.length >= 3 ? [sql<boolean>`phone LIKE ${`%${digits.replace(/^0/, '')}%`}`] : []),
+    ]))
+    .orderBy('name').limit(limit).execute();
+}

@@ -43,7 +43,7 @@ export class OrderImport {
     return 'new';
   }
 
-  add(o: ImportedOrder, importedAt: string, source: string): number {
+  add(o: ImportedOrder, importedAt: string, source: string): { id: number; customerId: number } {
     const s = this.stmts;
     const { id: customerId } = s.customer.get(o.customer_name, o.phone, o.created_at) as { id: number };
     const t = o.terms;
@@ -60,7 +60,7 @@ export class OrderImport {
     ];
     for (const [kind, amount, feeDate] of rows) if (amount > 0) s.ledger.run(id, kind, amount, feeDate, 'imported', importedAt);
     s.event.run(id, `from ${source}`, importedAt);
-    return id;
+    return { id, customerId };
   }
 
   finish(commit: boolean): void {

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, statSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -19,6 +19,14 @@ const MIGRATIONS: Record<number, () => string> = {
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   const base = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
   return join(base, 'orders', 'orders.db');
+}
+
+/** The demo's own database, replaced on every `orders demo` without --db. */
+export function demoDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  const path = join(dirname(defaultDbPath(env)), 'demo.db');
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  return path;
 }
 
 export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): { path: string; isDefault: boolean } {

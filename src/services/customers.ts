@@ -1,7 +1,7 @@
 import { RefusedError } from '../core/errors.js';
 import { activeEntry, blacklistEntries, liftEntry } from '../db/blacklist.js';
 import { customerStats, type CustomerSort, type CustomerStats } from '../db/customer-stats.js';
-import { findCustomer } from '../db/customers.js';
+import { findCustomer, searchCustomers } from '../db/customers.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { listOrders, type CustomerRef } from './list.js';
@@ -56,4 +56,8 @@ export async function blacklistRemove(ctx: ServiceContext, ref: CustomerRef, rea
 
 export async function blacklistList(ctx: ServiceContext, all: boolean) {
   return blacklistEntries(ctx.db, { all });
+}
+
+export async function findCustomers(ctx: ServiceContext, term: string) {
+  return searchCustomers(ctx.db, term, 10);
 }

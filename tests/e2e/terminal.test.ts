@@ -1,0 +1,119 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Shop } from './harness.ts';
+
+/** Drives the real binary in a pseudo-terminal (tmux), typing as the owner would. */
+class Terminal {
+  private readonly name = `orders-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  constructor(command: string, env: Record<string, string>) {
+    const vars = Object.entries(env).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+    execFileSync('tmux', ['new-session', '-d', '-s', this.name, '-x', '200', '-y', '60', `env ${vars} ${command}; echo "EXIT=$?"; sleep 60`]);
+  }
+
+  screen(withEscapes = false): string {
+    return execFileSync('tmux', ['capture-pane', '-p', '-J', ...(withEscapes ? ['-e'] : []), '-S', '-200', '-t', this.name], { encoding: 'utf8' });
+  }
+
+  async waitFor(text: string | RegExp, timeoutMs = 15_000): Promise<string> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const s = this.screen();
+      if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
+      if (Date.now() > until) throw new Error(`waiting for ${text}; the screen shows:\n${s}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  type(...keys: string[]): void {
+    execFileSync('tmux', ['send-keys', '-t', this.name, ...keys]);
+  }
+
+  async answer(prompt: string | RegExp, ...keys: string[]): Promise<void> {
+    await this.waitFor(prompt);
+    this.type(...keys);
+  }
+
+  close(): void {
+    spawnSync('tmux', ['kill-session', '-t', this.name]);
+  }
+}
+
+const BIN = resolve(import.meta.dirname, '../../bin/orders');
+let shop: Shop;
+let term: Terminal | undefined;
+beforeEach(() => {
+  shop = new Shop().init();
+  shop.ok(['add', '--customer', 'Budi Santoso', '--phone', '0812-3456-7890', '--item', 'Kaos:1:85.000', '--pickup', '2026-11-28']);
+});
+afterEach(() => {
+  term?.close();
+  shop.cleanup();
+});
+
+const orders = (args: string) => `${process.execPath} ${BIN} --db ${shop.db} --now 2026-11-25 ${args}`;
+
+describe('on a terminal', () => {
+  it('orders add asks for each field, offering known customers, and the order is there afterwards', async () => {
+    term = new Terminal(orders('add'), { TZ: 'UTC' });
+    await term.answer('Customer (type a name or phone number)', 'Bud');
+    await term.answer('Budi Santoso  +6281234567890', 'Enter');
+    await term.answer("Customer's name", 'Enter');
+    await term.answer('Item 1: description', 'Kaos sablon hitam', 'Enter');
+    await term.answer('Quantity', '24', 'Enter');
+    await term.answer('Unit price', '85.000', 'Enter');
+    await term.answer('Add another item?', 'y', 'Enter');
+    await term.answer('Item 2: description', 'Stiker', 'Enter');
+    await term.answer(/Quantity.*\n(.|\n)*Quantity/, '100', 'Enter');
+    await term.answer(/Unit price.*\n(.|\n)*Unit price/, 'banyak', 'Enter');
+    await term.waitFor('Invalid unit price "banyak"');
+    term.type('C-u', '1.500', 'Enter');
+    await term.answer(/Add another item\?(.|\n)*Add another item\?/, 'n', 'Enter');
+    await term.answer('Pickup date', 'C-u', '2026-12-01', 'Enter');
+    await term.answer('Down payment', 'Enter');
+    await term.waitFor('EXIT=0');
+    const o = shop.okJson(['show', '2']);
+    expect(o).toMatchObject({
+      customer: { id: 1, name: 'Budi Santoso' }, pickup_date: '2026-12-01', total: 2190000, deposit_required: 1095000,
+      items: [{ description: 'Kaos sablon hitam', quantity: 24, unit_price: 85000 }, { description: 'Stiker', quantity: 100, unit_price: 1500 }],
+    });
+  });
+
+  it('answering no to the cancel confirmation leaves the order as it was', async () => {
+    const before = shop.dump();
+    term = new Terminal(orders('cancel 1 --by customer --reason "berubah pikiran"'), { TZ: 'UTC' });
+    await term.answer('Cancel order 1 (by customer)', 'n', 'Enter');
+    const screen = await term.waitFor('EXIT=1');
+    expect(screen).toContain('Nothing was changed.');
+    expect(shop.dump()).toBe(before);
+  });
+});
+
+describe('colour', () => {
+  it('colours statuses in a table on a terminal, and never with NO_COLOR or --no-color', async () => {
+    for (const [env, args, coloured] of [[{}, '', true], [{ NO_COLOR: '1' }, '', false], [{}, '--no-color', false]] as const) {
+      term = new Terminal(orders(`list ${args}`), { TZ: 'UTC', ...env });
+      await term.waitFor('EXIT=0');
+      const screen = term.screen(true);
+      expect(screen).toContain('Budi Santoso');
+      expect(screen.includes('\u001b[33mpending'), JSON.stringify(env) + args).toBe(coloured);
+      term.close();
+    }
+    term = undefined;
+  });
+});
+
+describe('without a terminal nothing ever waits on input', () => {
+  it('add with missing fields exits 2 listing them, with stdin closed', () => {
+    const r = spawnSync(process.execPath, [BIN, '--db', shop.db, '--now', '2026-11-25', 'add', '--customer', 'Ani'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 10_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('orders: Missing --phone PHONE, --item "DESCRIPTION:QUANTITY:UNIT_PRICE", --pickup DATE for the new order.\n');
+  });
+
+  it('cancel and blacklist add need --yes, and init takes its values from flags only', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [BIN, '--db', shop.db, '--now', '2026-11-25', ...args], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 10_000 });
+    expect(run('cancel', '1', '--by', 'shop', '--reason', 'x').stderr).toMatch(/add --yes to run it without a terminal/);
+    expect(run('blacklist', 'add', '1', '--reason', 'x').stderr).toMatch(/add --yes to run it without a terminal/);
+    expect(run('init').status).toBe(0);
+  });
+});
