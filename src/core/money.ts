@@ -92,13 +92,20 @@ export function toMajorNumber(minor: number, currency: Currency): number {
 }
 
 /** "Rp 1.500.000", "$12.50": formatted for the shop's locale from an exact decimal string. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(minor: number, currency: Currency, locale: string): string {
-  const fmt = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: currency.code,
-    minimumFractionDigits: currency.exponent,
-    maximumFractionDigits: currency.exponent,
-  });
+  const key = `${locale}|${currency.code}`;
+  let fmt = formatters.get(key);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: currency.code,
+      minimumFractionDigits: currency.exponent,
+      maximumFractionDigits: currency.exponent,
+    });
+    formatters.set(key, fmt);
+  }
   // format() accepts a decimal string exactly (no float rounding) since Intl.NumberFormat v3.
   return fmt.format(toMajorString(minor, currency) as unknown as number).replace(/\u00a0/g, ' ');
 }

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Item } from '../core/items.js';
 import { EMPTY_TOTALS, type EntryKind, type Totals } from '../core/ledger.js';
+import { inChunks } from './chunks.js';
 import { blacklistedExpr } from './customers.js';
 import type { DB, OrdersTable } from './types.js';
 
@@ -55,9 +56,9 @@ export async function findOrders(db: DB, f: OrderFilter): Promise<OrderRow[]> {
 export async function itemsOf(db: DB, ids: readonly number[]): Promise<Map<number, Item[]>> {
   const out = new Map<number, Item[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return out;
-  const rows = await db.selectFrom('order_items')
+  const rows = await inChunks(ids, (slice) => db.selectFrom('order_items')
     .select(['order_id', 'description', 'quantity', 'unit_price'])
-    .where('order_id', 'in', ids).orderBy('order_id').orderBy('position').execute();
+    .where('order_id', 'in', slice).orderBy('order_id').orderBy('position').execute());
   for (const r of rows) out.get(r.order_id)!.push({ description: r.description, quantity: r.quantity, unit_price: r.unit_price });
   return out;
 }
@@ -70,9 +71,9 @@ const TOTAL_KEY: Record<EntryKind, keyof Totals> = {
 export async function totalsOf(db: DB, ids: readonly number[]): Promise<Map<number, Totals>> {
   const out = new Map<number, Totals>(ids.map((id) => [id, { ...EMPTY_TOTALS }]));
   if (ids.length === 0) return out;
-  const rows = await db.selectFrom('ledger')
+  const rows = await inChunks(ids, (slice) => db.selectFrom('ledger')
     .select(['order_id', 'kind', (eb) => eb.fn.sum<number>('amount').as('amount')])
-    .where('order_id', 'in', ids).groupBy(['order_id', 'kind']).execute();
+    .where('order_id', 'in', slice).groupBy(['order_id', 'kind']).execute());
   for (const r of rows) out.get(r.order_id)![TOTAL_KEY[r.kind as EntryKind]] = Number(r.amount);
   return out;
 }
@@ -121,4 +122,8 @@ export async function timelineOf(db: DB, id: number): Promise<TimelineEntry[]> {
       channel: c.channel, direction: c.direction, detail: c.text })),
   ];
   return all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+export async function ordersByIds(db: DB, ids: readonly number[]): Promise<OrderRow[]> {
+  return inChunks(ids, (slice) => selectOrders(db).where('orders.id', 'in', slice).orderBy('orders.id').execute());
 }

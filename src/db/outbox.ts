@@ -28,8 +28,9 @@ export async function expireStale(db: DB, today: string): Promise<void> {
     .where('status', '=', 'queued')
     .where((eb) => eb.or([
       eb('template', '=', 'pickup-reminder').and('due_on', '<', today),
-      eb('template', 'in', ['pickup-reminder', 'pickup-overdue']).and('order_id', 'in',
-        eb.selectFrom('orders').select('id').where((o) => o.or([o('status', 'in', ['completed', 'cancelled']), o('fulfilment', '=', 'delivery')]))),
+      eb('template', 'in', ['pickup-reminder', 'pickup-overdue']).and(eb.exists(
+        eb.selectFrom('orders').select('orders.id').whereRef('orders.id', '=', 'outbox.order_id')
+          .where((o) => o.or([o('orders.status', 'in', ['completed', 'cancelled']), o('orders.fulfilment', '=', 'delivery')])))),
     ]))
     .execute();
 }
@@ -45,4 +46,25 @@ export async function markSent(db: DB, id: number, communicationId: number, sent
 
 export async function markFailed(db: DB, id: number, error: string): Promise<void> {
   await db.updateTable('outbox').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error })).where('id', '=', id).execute();
+}
+
+/** Queued messages `orders remind` would print today: due, and not stale (see expireStale). */
+export async function pendingMessages(db: DB, today: string) {
+  return db.selectFrom('outbox').select(['order_id', 'template', 'dedupe_key'])
+    .where('status', '=', 'queued').where('due_on', '<=', today)
+    .where((eb) => eb.not(eb.and([eb('template', '=', 'pickup-reminder'), eb('due_on', '<', today)])))
+    .where((eb) => eb.not(eb.and([eb('template', 'in', ['pickup-reminder', 'pickup-overdue']), eb.exists(
+      eb.selectFrom('orders').select('orders.id').whereRef('orders.id', '=', 'outbox.order_id')
+        .where((o) => o.or([o('orders.status', 'in', ['completed', 'cancelled']), o('orders.fulfilment', '=', 'delivery')])))])))
+    .orderBy('due_on').orderBy('id').execute();
+}
+
+/** Which of these keys are already in the outbox, whatever their state. */
+export async function knownKeys(db: DB, keys: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += 5000) {
+    const rows = await db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', 'in', keys.slice(i, i + 5000)).execute();
+    for (const r of rows) found.add(r.dedupe_key);
+  }
+  return found;
 }

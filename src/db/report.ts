@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { inChunks } from './chunks.js';
 import type { DB } from './types.js';
 
 export type GroupBy = 'none' | 'week' | 'month' | 'customer';
@@ -113,7 +114,7 @@ export async function noShowRanking(db: DB, from: string, to: string, limit: num
 
 export async function customerNames(db: DB, ids: number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
-  const r = await db.selectFrom('customers').select(['id', 'name']).where('id', 'in', ids).execute();
+  const r = await inChunks(ids, (slice) => db.selectFrom('customers').select(['id', 'name']).where('id', 'in', slice).execute());
   return new Map(r.map((c) => [c.id, c.name]));
 }
 

@@ -1,3 +1,4 @@
+import { inChunks } from './chunks.js';
 import type { DB } from './types.js';
 
 /** The sweep's writes, in multi-row batches: never one statement per order. */
@@ -50,4 +51,10 @@ export async function cancelNoShows(db: DB, noShows: readonly NoShow[], today: s
     }
   });
   return done.sort((a, b) => a - b);
+}
+
+/** The customers of these orders. */
+export async function customersOf(db: DB, orderIds: readonly number[]): Promise<number[]> {
+  const rows = await inChunks(orderIds, (slice) => db.selectFrom('orders').select('customer_id').where('id', 'in', slice).execute());
+  return rows.map((r) => r.customer_id);
 }

@@ -2,7 +2,7 @@ import { clockOf, blacklistDecision, type PolicyAction } from '../core/policy.js
 import { numberSetting } from '../core/settings.js';
 import { addBlacklistEntries, noShowStanding } from '../db/blacklist.js';
 import { enqueue, expireStale } from '../db/outbox.js';
-import { cancelNoShows, chargeStorageFees } from '../db/sweep.js';
+import { cancelNoShows, chargeStorageFees, customersOf } from '../db/sweep.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { decisionsFor, noticesFor, type Decision } from './outbox.js';
@@ -77,8 +77,3 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean): Promise<Sweep
   }, { dryRun });
 }
 
-async function customersOf(trx: ServiceContext['db'], orderIds: number[]): Promise<number[]> {
-  if (orderIds.length === 0) return [];
-  const rows = await trx.selectFrom('orders').select('customer_id').where('id', 'in', orderIds).execute();
-  return rows.map((r) => r.customer_id);
-}

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -63,6 +64,12 @@ export class Shop {
     } finally {
       d.close();
     }
+  }
+
+  /** The database file's bytes (and its WAL's), for "byte-for-byte unchanged". */
+  bytes(): string {
+    const parts = [this.db, `${this.db}-wal`].map((f) => (existsSync(f) ? createHash('sha256').update(readFileSync(f)).digest('hex') : 'none'));
+    return parts.join(' ');
   }
 
   query<T = any>(sql: string, ...params: unknown[]): T[] {

@@ -44,14 +44,67 @@ describe('bad input exits 2 with one sentence and leaves the database as it was'
     ['bad refund', ['cancel', '1', '--by', 'customer', '--reason', 'x', '--refund', 'half', '--yes'], /Invalid refund "half"/],
     ['bad cancel by', ['cancel', '1', '--by', 'policy', '--reason', 'x', '--yes'], /Allowed choices are customer, shop/],
     ['bad input on a final state still exits 2', ['pay', '1', 'lots'], /Invalid payment amount/],
+    ['amount with letters', ['pay', '1', '10rb'], /Invalid payment amount "10rb"/],
+    ['negative payment', ['pay', '1', '-5000'], /Invalid payment amount "-5000"/],
+    ['order id zero', ['pay', '0', '1000'], /Invalid order id "0"/],
+    ['order id negative', ['show', '-1'], /Invalid order id "-1"/],
+    ['missing order id', ['show'], /missing required argument 'id'/],
+    ['confirm without --via', ['confirm', '1'], /required option '--via <channel>' not specified/],
+    ['confirm bad channel', ['confirm', '1', '--via', 'telegram'], /Allowed choices are whatsapp, email, phone, visit, other/],
+    ['ready bad date', ['ready', '1', '--pickup', '31-12-2026'], /Invalid pickup date "31-12-2026"/],
+    ['pickup bad method', ['pickup', '1', '--pay', '--method', 'barter'], /Allowed choices are cash, transfer, card, other/],
+    ['cancel without reason', ['cancel', '1', '--by', 'customer', '--yes'], /required option '--reason <text>' not specified/],
+    ['cancel empty reason', ['cancel', '1', '--by', 'customer', '--reason', ' ', '--yes'], /--reason needs a non-empty text/],
+    ['deposit as words', add({ '--deposit': 'half' }), /Invalid deposit "half"/],
+    ['deposit above total', add({ '--deposit': '100.000' }), /more than the order total/],
+    ['deposit with decimals in IDR', add({ '--deposit': '50000,5' }), /IDR has no decimals/],
+    ['empty customer name', add({ '--customer': ' ' }), /the name is empty/],
+    ['letters as phone', add({ '--phone': 'budi' }), /Invalid phone number "budi"/],
+    ['item with empty description', add({ '--item': ':2:40000' }), /the description is empty/],
+    ['item quantity zero', add({ '--item': 'Mug:0:40000' }), /Invalid quantity "0"/],
+    ['item price negative', add({ '--item': 'Mug:2:-1' }), /Invalid unit price in item "Mug:2:-1" "-1"/],
+    ['relative date malformed', add({ '--pickup': '+3w' }), /Invalid pickup date "\+3w"/],
+    ['message bad template', ['message', '1', 'thank-you'], /Unknown template "thank-you"/],
+    ['templates show bad name', ['templates', 'show', 'nope'], /Unknown template "nope"/],
+    ['contact without direction', ['contact', '1', '--via', 'phone', 'halo'], /--in \(from the customer\) or --out/],
+    ['contact empty text', ['contact', '1', '--in', '--via', 'phone', ''], /The contact needs a non-empty text/],
+    ['extend bad days', ['extend', '1', '--days', 'lots'], /Invalid --days "lots"/],
+    ['deliver without a step', ['deliver', '1'], /Say one step: --offer, --accept or --done/],
+    ['deliver two steps', ['deliver', '1', '--offer', '--done'], /Say one step/],
+    ['deliver eta in the past', ['deliver', '1', '--offer', '--eta', '2026-01-01'], /Invalid --eta 2026-01-01: it is before today/],
+    ['compensate nothing', ['compensate', '1', '--reason', 'late'], /Say what the compensation is/],
+    ['compensate bad refund', ['compensate', '1', '--reason', 'late', '--refund', 'abc'], /Invalid refund "abc"/],
+    ['blacklist bad phone', ['blacklist', 'add', 'budi', '--reason', 'x', '--yes'], /Invalid phone number "budi"/],
+    ['blacklist without reason', ['blacklist', 'add', '1', '--yes'], /required option '--reason <text>' not specified/],
+    ['customers bad sort', ['customers', '--sort', 'age'], /Invalid --sort "age"/],
+    ['customers bad subcommand', ['customers', 'delete'], /Unknown customers subcommand "delete"/],
+    ['report bad date', ['report', '--from', '2026-02-30'], /Invalid --from date "2026-02-30"/],
+    ['report bad by', ['report', '--by', 'day'], /Allowed choices are week, month, customer/],
+    ['export bad format', ['export', 'orders', '--format', 'xlsx'], /Allowed choices are csv, json, ndjson/],
+    ['export bad status', ['export', 'orders', '--status', 'done'], /Invalid status "done"/],
+    ['import missing file', ['import', '/nonexistent/orders.csv'], /Cannot read \/nonexistent\/orders.csv: no such file/],
+    ['backup onto a missing directory', ['backup', '/nonexistent/dir/copy.db'], /the directory \/nonexistent\/dir does not exist/],
+    ['config get unknown', ['config', 'get', 'shop.owner'], /Unknown setting "shop.owner"/],
+    ['config bad percent list', ['config', 'set', 'deposit.escalation', '30,abc'], /Invalid value "30,abc" for deposit.escalation/],
+    ['config bad bool', ['config', 'set', 'blacklist.auto', 'maybe'], /use on or off/],
+    ['config bad policy', ['config', 'set', 'blacklist.policy', 'ban'], /use one of block, full-payment, warn/],
+    ['config bad timezone', ['config', 'set', 'timezone', 'Jakarta'], /use an IANA time zone/],
+    ['config bad currency', ['config', 'set', 'currency', 'RUPIAH'], /"RUPIAH" is not a currency code/],
+    ['init bad locale', ['init', '--locale', 'fr'], /Invalid value "fr" for locale: use one of id, en/],
+    ['sweep unknown flag', ['sweep', '--force'], /unknown option '--force'/],
+    ['remind extra argument', ['remind', 'now'], /too many arguments/],
+    ['completion bad shell', ['completion', 'powershell'], /Invalid shell "powershell"/],
   ])('%s', (_name, args, message) => {
     const before = shop.dump();
+    const bytes = shop.bytes();
     const r = shop.run(args as string[]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message as RegExp);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('(')).length).toBe(1);
     expect(shop.dump()).toBe(before);
+    expect(shop.bytes()).toBe(bytes);
   });
 
   it('an unknown order is refused with exit 1', () => {

@@ -64,3 +64,14 @@ describe('zone offsets agree with Intl', () => {
     }
   });
 });
+
+describe('day arithmetic agrees with the calendar', () => {
+  it('over four centuries of days', () => {
+    for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2300, 0, 1); t += 86_400_000 * 13) {
+      const date = new Date(t).toISOString().slice(0, 10);
+      expect(addDays(date, 1)).toBe(new Date(t + 86_400_000).toISOString().slice(0, 10));
+      expect(addDays(date, -40)).toBe(new Date(t - 40 * 86_400_000).toISOString().slice(0, 10));
+    }
+    expect(daysBetween('1999-12-31', '2000-03-01')).toBe(61);
+  });
+});
