@@ -51,6 +51,8 @@ CREATE INDEX orders_customer ON orders(customer_id);
 -- The sweep and the reminders read only open orders; a partial index keeps them cheap to find.
 CREATE INDEX orders_open_pickup ON orders(pickup_date) WHERE status IN ('confirmed', 'ready');
 CREATE INDEX orders_pickup ON orders(pickup_date);
+-- A customer's no-shows (the rising DP, blacklist proposals) without reading all their orders.
+CREATE INDEX orders_no_shows ON orders(customer_id) WHERE cancelled_by = 'policy' AND cancel_reason = 'no-show';
 
 CREATE TABLE order_items (
   id          INTEGER PRIMARY KEY,

@@ -80,6 +80,11 @@ const handles = new WeakMap<DB, Sqlite.Database>();
  * The better-sqlite3 handle behind a Kysely instance, for the few hot paths (bulk import)
  * where a benchmark showed Kysely's per-statement cost dominating. Only src/db uses it.
  */
+export function shareHandle(from: DB, to: DB): void {
+  const raw = handles.get(from);
+  if (raw) handles.set(to, raw);
+}
+
 export function rawHandle(db: DB): Sqlite.Database {
   const raw = handles.get(db);
   if (!raw) throw new Error('no database handle for this connection');

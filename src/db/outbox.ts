@@ -1,3 +1,4 @@
+import { rawHandle } from './open.js';
 import type { DB } from './types.js';
 
 export interface QueuedMessage {
@@ -7,16 +8,13 @@ export interface QueuedMessage {
   dedupe_key: string;
 }
 
-/** Queues messages; one already queued (or sent) under the same key is left alone. Returns the new ones. */
+/**
+ * Queues messages; one already queued (or sent) under the same key is left alone. Returns the
+ * new ones. A prepared statement on the raw connection: the sweep queues tens of thousands.
+ */
 export async function enqueue(db: DB, messages: readonly QueuedMessage[], queuedAt: string): Promise<QueuedMessage[]> {
-  const added: QueuedMessage[] = [];
-  for (let i = 0; i < messages.length; i += 500) {
-    const batch = messages.slice(i, i + 500).map((m) => ({ ...m, queued_at: queuedAt }));
-    const rows = await db.insertInto('outbox').values(batch).onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .returning(['order_id', 'template', 'due_on', 'dedupe_key']).execute();
-    added.push(...rows);
-  }
-  return added;
+  const insert = rawHandle(db).prepare('INSERT INTO outbox (order_id, template, due_on, dedupe_key, queued_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING');
+  return messages.filter((m) => insert.run(m.order_id, m.template, m.due_on, m.dedupe_key, queuedAt).changes > 0);
 }
 
 /**

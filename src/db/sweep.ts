@@ -1,13 +1,12 @@
 import { inChunks } from './chunks.js';
+import { rawHandle } from './open.js';
 import type { DB } from './types.js';
 
-/** The sweep's writes, in multi-row batches: never one statement per order. */
-const BATCH = 500;
-
-async function inBatches<T>(rows: readonly T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
-}
-
+/**
+ * The sweep's bulk writes. With 100k orders due, Kysely's per-batch query building cost more
+ * than SQLite's writes (bench/README.md), so these run prepared statements on the raw
+ * connection, inside the caller's transaction.
+ */
 export interface FeeCharge {
   order_id: number;
   days: string[];
@@ -17,12 +16,13 @@ export interface FeeCharge {
 
 /** One ledger row per order and day; the unique (order_id, fee_date) index makes a repeat impossible. */
 export async function chargeStorageFees(db: DB, charges: readonly FeeCharge[], at: string): Promise<void> {
-  const ledger = charges.flatMap((c) => c.days.map((d) => ({
-    order_id: c.order_id, kind: 'storage_fee', amount: c.fee, fee_date: d, method: null, note: null, created_at: at,
-  })));
-  await inBatches(ledger, (b) => db.insertInto('ledger').values(b).execute());
-  await inBatches(charges.map((c) => ({ order_id: c.order_id, kind: 'storage-fee', detail: c.detail, created_at: at })),
-    (b) => db.insertInto('events').values(b).execute());
+  const raw = rawHandle(db);
+  const fee = raw.prepare("INSERT INTO ledger (order_id, kind, amount, fee_date, created_at) VALUES (?, 'storage_fee', ?, ?, ?)");
+  const event = raw.prepare("INSERT INTO events (order_id, kind, detail, created_at) VALUES (?, 'storage-fee', ?, ?)");
+  for (const c of charges) {
+    for (const d of c.days) fee.run(c.order_id, c.fee, d, at);
+    event.run(c.order_id, c.detail, at);
+  }
 }
 
 export interface NoShow {
@@ -33,23 +33,17 @@ export interface NoShow {
 
 /** Cancels still-ready orders as no-shows and forfeits their DP; returns the ids it cancelled. */
 export async function cancelNoShows(db: DB, noShows: readonly NoShow[], today: string, at: string): Promise<number[]> {
+  const raw = rawHandle(db);
+  const cancel = raw.prepare("UPDATE orders SET status = 'cancelled', cancelled_by = 'policy', cancel_reason = 'no-show', cancelled_on = ? WHERE id = ? AND status = 'ready'");
+  const forfeit = raw.prepare("INSERT INTO ledger (order_id, kind, amount, note, created_at) VALUES (?, 'forfeit', ?, 'DP forfeited: no-show', ?)");
+  const event = raw.prepare("INSERT INTO events (order_id, kind, detail, created_at) VALUES (?, 'cancelled', ?, ?)");
   const done: number[] = [];
-  await inBatches(noShows, async (batch) => {
-    const rows = await db.updateTable('orders')
-      .set({ status: 'cancelled', cancelled_by: 'policy', cancel_reason: 'no-show', cancelled_on: today })
-      .where('id', 'in', batch.map((n) => n.order_id)).where('status', '=', 'ready')
-      .returning('id').execute();
-    const ids = new Set(rows.map((r) => r.id));
-    const applied = batch.filter((n) => ids.has(n.order_id));
-    done.push(...applied.map((n) => n.order_id));
-    const forfeits = applied.filter((n) => n.forfeit > 0).map((n) => ({
-      order_id: n.order_id, kind: 'forfeit', amount: n.forfeit, method: null, fee_date: null, note: 'DP forfeited: no-show', created_at: at,
-    }));
-    if (forfeits.length) await db.insertInto('ledger').values(forfeits).execute();
-    if (applied.length) {
-      await db.insertInto('events').values(applied.map((n) => ({ order_id: n.order_id, kind: 'cancelled', detail: n.detail, created_at: at }))).execute();
-    }
-  });
+  for (const n of noShows) {
+    if (cancel.run(today, n.order_id).changes === 0) continue;
+    if (n.forfeit > 0) forfeit.run(n.order_id, n.forfeit, at);
+    event.run(n.order_id, n.detail, at);
+    done.push(n.order_id);
+  }
   return done.sort((a, b) => a - b);
 }
 

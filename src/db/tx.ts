@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { shareHandle } from './open.js';
 import type { DB } from './types.js';
 
 /**
@@ -9,6 +10,7 @@ import type { DB } from './types.js';
  */
 export async function writeTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, opts: { dryRun?: boolean } = {}): Promise<T> {
   return db.connection().execute(async (conn) => {
+    shareHandle(db, conn);
     await sql`begin immediate`.execute(conn);
     try {
       const result = await fn(conn);
