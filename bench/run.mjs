@@ -88,7 +88,7 @@ record(`orders export orders --format csv (${N})`, exp.export, 'sqlite3 -csv', e
 
 const importTimes = [];
 const dotImport = [];
-for (let i = 0; i < Math.min(RUNS, 3); i++) {
+for (let i = 0; i < Number(process.env.IMPORT_RUNS ?? Math.min(RUNS, 3)); i++) {
   const target = join(tmp, `import-${i}.db`);
   execFileSync(node, orders(target, 'init', '--shop-name', 'Import', '--timezone', 'Asia/Jakarta').slice(1), { stdio: 'ignore' });
   let start = process.hrtime.bigint();

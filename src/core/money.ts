@@ -44,12 +44,22 @@ function escapeRe(s: string): string {
  * Parses an amount as the owner types it: 1500000, 1.500.000 (id) or 1,500,000 (en), with
  * decimals only where the currency has them. Returns minor units.
  */
+const amountPatterns = new Map<string, RegExp>();
+
+function amountPattern(group: string, decimal: string): RegExp {
+  const key = group + decimal;
+  let re = amountPatterns.get(key);
+  if (!re) {
+    re = new RegExp(`^(\\d+|\\d{1,3}(?:${escapeRe(group)}\\d{3})+)(?:${escapeRe(decimal)}(\\d+))?$`);
+    amountPatterns.set(key, re);
+  }
+  return re;
+}
+
 export function parseAmount(text: string, currency: Currency, locale: string, what = 'amount'): number {
   const raw = text.trim();
   const { group, decimal } = separators(locale);
-  const g = escapeRe(group);
-  const d = escapeRe(decimal);
-  const m = new RegExp(`^(\\d+|\\d{1,3}(?:${g}\\d{3})+)(?:${d}(\\d+))?$`).exec(raw);
+  const m = amountPattern(group, decimal).exec(raw);
   const example = currency.exponent > 0
     ? (locale.startsWith('id') ? '1.500.000 or 12,50' : '1,500,000 or 12.50')
     : (locale.startsWith('id') ? '1500000 or 1.500.000' : '1500000 or 1,500,000');

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { rawHandle } from './open.js';
 import type { DB } from './types.js';
 
 export interface ExportFilter {
@@ -10,28 +11,22 @@ export interface ExportFilter {
 const day = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 10)`;
 
 /**
- * Orders with everything needed to rebuild them (items, money totals per kind, state, terms),
- * streamed row by row from SQLite so memory stays flat at any size.
+ * Orders with everything needed to rebuild them (items, money totals per kind, state, terms).
+ * The money comes from one correlated subquery per order (an index lookup), so nothing is
+ * materialised and memory stays flat at any size.
  */
 export function streamOrders(db: DB, f: ExportFilter) {
   let q = db.selectFrom('orders as o')
     .innerJoin('customers as c', 'c.id', 'o.customer_id')
-    .leftJoin((eb) => eb.selectFrom('ledger').select((e) => [
-      'order_id',
-      sql<number>`SUM(CASE kind WHEN 'payment' THEN amount ELSE 0 END)`.as('payments'),
-      sql<number>`SUM(CASE kind WHEN 'refund' THEN amount ELSE 0 END)`.as('refunded'),
-      sql<number>`SUM(CASE kind WHEN 'forfeit' THEN amount ELSE 0 END)`.as('forfeited'),
-      sql<number>`SUM(CASE kind WHEN 'storage_fee' THEN amount ELSE 0 END)`.as('storage_fees'),
-      e.fn.max('fee_date').as('last_fee_date'),
-      sql<number>`SUM(CASE kind WHEN 'delivery_fee' THEN amount ELSE 0 END)`.as('delivery_fees'),
-      sql<number>`SUM(CASE kind WHEN 'compensation' THEN amount ELSE 0 END)`.as('compensation'),
-      sql<number>`SUM(CASE kind WHEN 'waiver' THEN amount ELSE 0 END)`.as('waived'),
-    ]).groupBy('order_id').as('m'), (join) => join.onRef('m.order_id', '=', 'o.id'))
     .select([
       'o.id', 'o.external_ref', 'o.status', 'c.name as customer_name', 'c.phone', 'o.created_at', 'o.pickup_date',
       sql<string>`(SELECT json_group_array(json_array(i.description, i.quantity, i.unit_price)) FROM (SELECT description, quantity, unit_price FROM order_items WHERE order_id = o.id ORDER BY position) i)`.as('items'),
       'o.total', 'o.deposit_required', 'o.terms_deposit_percent',
-      'm.payments', 'm.refunded', 'm.forfeited', 'm.storage_fees', 'm.last_fee_date', 'm.delivery_fees', 'm.compensation', 'm.waived',
+      sql<string | null>`(SELECT json_array(
+        SUM(CASE kind WHEN 'payment' THEN amount ELSE 0 END), SUM(CASE kind WHEN 'refund' THEN amount ELSE 0 END),
+        SUM(CASE kind WHEN 'forfeit' THEN amount ELSE 0 END), SUM(CASE kind WHEN 'storage_fee' THEN amount ELSE 0 END), MAX(fee_date),
+        SUM(CASE kind WHEN 'delivery_fee' THEN amount ELSE 0 END), SUM(CASE kind WHEN 'compensation' THEN amount ELSE 0 END),
+        SUM(CASE kind WHEN 'waiver' THEN amount ELSE 0 END)) FROM ledger WHERE order_id = o.id)`.as('money'),
       'o.custom', 'o.needs_confirmation', 'o.note', 'o.confirmed_on', 'o.ready_on', 'o.completed_on', 'o.cancelled_on',
       'o.cancelled_by', 'o.cancel_reason', 'o.hold_until', 'o.fulfilment', 'o.delivery_eta', 'o.delivery_after_hours',
       'o.terms_grace_days', 'o.terms_storage_fee_per_day', 'o.terms_cancel_after_days', 'o.terms_delivery_base_fee',
@@ -40,10 +35,18 @@ export function streamOrders(db: DB, f: ExportFilter) {
   if (f.from) q = q.where(day('o.created_at'), '>=', f.from);
   if (f.to) q = q.where(day('o.created_at'), '<=', f.to);
   if (f.statuses?.length) q = q.where('o.status', 'in', f.statuses);
-  return q.orderBy('o.id').stream(1000);
+  return rows(db, q.orderBy('o.id'));
 }
 
-export type OrderExportRow = Awaited<ReturnType<ReturnType<typeof streamOrders>['next']>>['value'];
+/**
+ * Runs a Kysely-built query on the raw connection, yielding value arrays in select order:
+ * Kysely's own stream made an object per row, which the 1M-order export showed as its cost.
+ */
+function* rows(db: DB, q: { compile(): { sql: string; parameters: readonly unknown[] } }): Generator<unknown[]> {
+  const { sql: text, parameters } = q.compile();
+  yield* rawHandle(db).prepare(text).raw().iterate(...parameters) as Iterable<unknown[]>;
+}
+
 
 export function streamCustomers(db: DB, f: ExportFilter) {
   let q = db.selectFrom('customers as c').select((eb) => [
@@ -53,7 +56,7 @@ export function streamCustomers(db: DB, f: ExportFilter) {
   ]);
   if (f.from) q = q.where(day('c.created_at'), '>=', f.from);
   if (f.to) q = q.where(day('c.created_at'), '<=', f.to);
-  return q.orderBy('c.id').stream(1000);
+  return rows(db, q.orderBy('c.id'));
 }
 
 export function streamLedger(db: DB, f: ExportFilter) {
@@ -62,7 +65,7 @@ export function streamLedger(db: DB, f: ExportFilter) {
   if (f.from) q = q.where(day('l.created_at'), '>=', f.from);
   if (f.to) q = q.where(day('l.created_at'), '<=', f.to);
   if (f.statuses?.length) q = q.where('o.status', 'in', f.statuses);
-  return q.orderBy('l.id').stream(1000);
+  return rows(db, q.orderBy('l.id'));
 }
 
 export function streamMessages(db: DB, f: ExportFilter) {
@@ -70,5 +73,5 @@ export function streamMessages(db: DB, f: ExportFilter) {
     .select(['m.id', 'm.order_id', 'm.customer_id', 'm.direction', 'm.channel', 'm.kind', 'm.template', 'm.lang', 'm.text', 'm.created_at', 'm.hash']);
   if (f.from) q = q.where(day('m.created_at'), '>=', f.from);
   if (f.to) q = q.where(day('m.created_at'), '<=', f.to);
-  return q.orderBy('m.id').stream(1000);
+  return rows(db, q.orderBy('m.id'));
 }

@@ -1,7 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { once } from 'node:events';
 import type { Cell } from '../services/export.js';
-import { CSV_OPTIONS, safeCell } from './csv.js';
+import { csvRecord, safeCell } from './csv.js';
 
 export type StreamFormat = 'csv' | 'json' | 'ndjson';
 
@@ -22,15 +21,16 @@ export async function writeRows(out: NodeJS.WritableStream, format: StreamFormat
   const flush = async () => {
     if (!batch.length) return;
     if (format === 'csv') {
-      const cells = raw ? batch : batch.map((r) => r.map((c) => (typeof c === 'string' ? safeCell(c) : c)));
-      await write(out, stringify(cells, CSV_OPTIONS));
+      let chunk = '';
+      for (const r of batch) chunk += csvRecord(raw ? r : r.map((c) => (typeof c === 'string' ? safeCell(c) : c)));
+      await write(out, chunk);
     } else {
       const lines = batch.map((r) => JSON.stringify(Object.fromEntries(columns.map((c, i) => [c, r[i]]))));
       await write(out, format === 'ndjson' ? `${lines.join('\n')}\n` : `${count > batch.length ? ',\n' : ''}${lines.join(',\n')}`);
     }
     batch = [];
   };
-  if (format === 'csv') await write(out, stringify([columns], CSV_OPTIONS));
+  if (format === 'csv') await write(out, csvRecord(columns));
   if (format === 'json') await write(out, '[\n');
   for await (const row of rows) {
     batch.push(row);

@@ -1,5 +1,5 @@
 import { toMajorNumber, type Currency } from '../core/money.js';
-import { streamCustomers, streamLedger, streamMessages, streamOrders, type ExportFilter, type OrderExportRow } from '../db/export.js';
+import { streamCustomers, streamLedger, streamMessages, streamOrders, type ExportFilter } from '../db/export.js';
 import type { ServiceContext } from './context.js';
 
 export type Cell = string | number | boolean | null;
@@ -20,27 +20,36 @@ export const ORDER_COLUMNS = [
   'terms_delivery_after_hours_fee', 'terms_agreed_on',
 ] as const;
 
-function orderCells(r: NonNullable<OrderExportRow>, cur: Currency): Cell[] {
-  const m = (minor: number | null) => toMajorNumber(Number(minor ?? 0), cur);
+type Raw = unknown[];
+
+/** One orders row, from the query's columns (src/db/export.ts) to the CSV's (ORDER_COLUMNS). */
+function orderCells(r: Raw, cur: Currency): Cell[] {
+  const m = (minor: unknown) => toMajorNumber(Number(minor ?? 0), cur);
+  const [id, ref, status, name, phone, created, pickup, itemsJson, total, dp, percent, moneyJson, ...rest] = r as [
+    number, string | null, string, string, string, string, string, string, number, number, number, string | null, ...unknown[]];
+  const [payments, refunded, forfeited, storage, lastFee, delivery, compensation, waived] =
+    (moneyJson ? JSON.parse(moneyJson) : [0, 0, 0, 0, null, 0, 0, 0]) as [number, number, number, number, string | null, number, number, number];
   const n = (v: number | null) => Number(v ?? 0);
-  const paid = n(r.payments) - n(r.refunded);
-  const balance = r.status === 'cancelled'
-    ? n(r.forfeited) - paid - n(r.compensation)
-    : r.total + n(r.storage_fees) + n(r.delivery_fees) - n(r.waived) - n(r.compensation) - paid;
-  const items = (JSON.parse(r.items) as [string, number, number][])
+  const paid = n(payments) - n(refunded);
+  const balance = status === 'cancelled'
+    ? n(forfeited) - paid - n(compensation)
+    : total + n(storage) + n(delivery) - n(waived) - n(compensation) - paid;
+  const items = (JSON.parse(itemsJson) as [string, number, number][])
     .map(([description, quantity, price]) => ({ description, quantity, unit_price: m(price) }));
+  const [custom, needsConfirmation, note, confirmedOn, readyOn, completedOn, cancelledOn, cancelledBy, cancelReason, holdUntil,
+    fulfilment, deliveryEta, afterHours, grace, storageFee, cancelAfter, base, packaging, afterHoursFee, agreedOn] = rest;
   return [
-    r.id, r.external_ref, r.status, r.customer_name, r.phone, r.created_at, r.pickup_date, JSON.stringify(items), m(r.total),
-    m(r.deposit_required), r.terms_deposit_percent, m(paid), m(r.refunded), m(r.forfeited), m(r.storage_fees), r.last_fee_date,
-    m(r.delivery_fees), m(r.compensation), m(r.waived), m(balance), r.custom === 1, r.needs_confirmation === 1, r.note,
-    r.confirmed_on, r.ready_on, r.completed_on, r.cancelled_on, r.cancelled_by, r.cancel_reason, r.hold_until, r.fulfilment,
-    r.delivery_eta, r.delivery_after_hours === 1, r.terms_grace_days, m(r.terms_storage_fee_per_day), r.terms_cancel_after_days,
-    m(r.terms_delivery_base_fee), m(r.terms_delivery_packaging_fee), m(r.terms_delivery_after_hours_fee), r.terms_agreed_on,
+    id, ref, status, name, phone, created, pickup, JSON.stringify(items), m(total), m(dp), percent, m(paid), m(refunded),
+    m(forfeited), m(storage), lastFee, m(delivery), m(compensation), m(waived), m(balance), custom === 1, needsConfirmation === 1,
+    note as string | null, confirmedOn as string | null, readyOn as string | null, completedOn as string | null,
+    cancelledOn as string | null, cancelledBy as string | null, cancelReason as string | null, holdUntil as string | null,
+    fulfilment as string, deliveryEta as string | null, afterHours === 1, grace as number, m(storageFee), cancelAfter as number,
+    m(base), m(packaging), m(afterHoursFee), agreedOn as string,
   ];
 }
 
-async function* mapRows<T>(source: AsyncIterable<T>, fn: (row: T) => Cell[]): AsyncIterable<Cell[]> {
-  for await (const row of source) yield fn(row);
+async function* mapRows(source: Iterable<Raw>, fn: (row: Raw) => Cell[]): AsyncIterable<Cell[]> {
+  for (const row of source) yield fn(row);
 }
 
 export function exportTable(ctx: ServiceContext, kind: ExportKind, f: ExportFilter): ExportTable {
@@ -51,17 +60,17 @@ export function exportTable(ctx: ServiceContext, kind: ExportKind, f: ExportFilt
     case 'customers':
       return {
         columns: ['id', 'name', 'phone', 'created_at', 'orders', 'blacklisted'],
-        rows: mapRows(streamCustomers(ctx.db, f), (r) => [r.id, r.name, r.phone, r.created_at, Number(r.orders), Boolean(r.blacklisted)]),
+        rows: mapRows(streamCustomers(ctx.db, f), ([id, name, phone, created, orders, blacklisted]) => [id as number, name as string, phone as string, created as string, Number(orders), Boolean(blacklisted)]),
       };
     case 'payments':
       return {
         columns: ['id', 'order_id', 'customer_id', 'kind', 'amount', 'method', 'fee_date', 'note', 'created_at'],
-        rows: mapRows(streamLedger(ctx.db, f), (r) => [r.id, r.order_id, r.customer_id, r.kind, toMajorNumber(r.amount, cur), r.method, r.fee_date, r.note, r.created_at]),
+        rows: mapRows(streamLedger(ctx.db, f), (r) => r.map((v, i) => (i === 4 ? toMajorNumber(v as number, cur) : v)) as Cell[]),
       };
     case 'messages':
       return {
         columns: ['id', 'order_id', 'customer_id', 'direction', 'channel', 'kind', 'template', 'lang', 'text', 'created_at', 'hash'],
-        rows: mapRows(streamMessages(ctx.db, f), (r) => [r.id, r.order_id, r.customer_id, r.direction, r.channel, r.kind, r.template, r.lang, r.text, r.created_at, r.hash]),
+        rows: mapRows(streamMessages(ctx.db, f), (r) => r as Cell[]),
       };
   }
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { statSync, writeFileSync } from 'node:fs';
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addKaos, Shop } from './harness.ts';
@@ -142,6 +142,20 @@ describe('the database file', () => {
     expect(statSync(join(shop.dir, '.local', 'share', 'orders', 'orders.db')).isFile()).toBe(true);
     const r = bare(['show', '1', '--json'], { ORDERS_DB: shop.db });
     expect(JSON.parse(r.stdout).customer.name).toBe('Budi Santoso');
+  });
+
+  it('refuses to write a read-only database, with exit 2 and the file unchanged', () => {
+    const ro = new Shop().init();
+    chmodSync(ro.dir, 0o755);
+    chmodSync(ro.db, 0o444);
+    const bytes = ro.bytes();
+    // Root ignores file modes, so as root the command runs as nobody.
+    const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+    const r = spawnSync(asUser[0] ?? process.execPath, [...asUser.slice(1), ...(asUser.length ? [process.execPath] : []), BIN, '--db', ro.db, 'config', 'set', 'pickup.grace_days', '3'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`orders: Cannot write the database ${ro.db}: the file or its directory is read-only.\n`);
+    expect(ro.bytes()).toBe(bytes);
+    ro.cleanup();
   });
 
   it('refuses a file that is not SQLite, and a missing directory, with exit 2', () => {

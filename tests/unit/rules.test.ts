@@ -111,3 +111,25 @@ describe('settings validation', () => {
     expect(() => normaliseSetting(key, value, ctx)).toThrow(expect.objectContaining({ exitCode: 2 }));
   });
 });
+
+describe('tables on a narrow terminal', async () => {
+  const { fitWidths, renderTable } = await import('../../src/output/table.ts');
+  it('narrows the widest columns to fit, and leaves a fitting table alone', () => {
+    expect(fitWidths([10, 40, 12], 80)).toBeNull();
+    expect(fitWidths([10, 40, 12], 50)).toEqual([10, 28, 12]);
+    expect(fitWidths([10, 10], 5)).toEqual([8, 8]);
+  });
+  it('wraps long text instead of running past the edge', () => {
+    const out = renderTable(['id', 'note'], [['1', 'Mohon maaf, pesanan ini diambil oleh adik saya hari Sabtu sore setelah jam kerja']], { tty: true, width: 40 });
+    expect(Math.max(...out.trimEnd().split('\n').map((l) => l.length))).toBeLessThanOrEqual(40);
+    expect(out).toContain('Sabtu');
+  });
+});
+
+describe('the CSV writer', async () => {
+  const { csvRecord, toCsv } = await import('../../src/output/csv.ts');
+  it('writes what csv-stringify writes, RFC 4180 with CRLF', () => {
+    const cells = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\rhere', '', null, 12.5, -3, true, false, 'ünï 😀'];
+    expect(csvRecord(cells)).toBe(toCsv(['h'], [cells], true).split('\r\n').slice(1).join('\r\n'));
+  });
+});
