@@ -1,7 +1,7 @@
 -- The aggregates `orders report --by month` runs (src/db/report.ts), for the sqlite3 shell.
 .parameter init
-.parameter set :from '2025-01-01'
-.parameter set :to '2026-11-25'
+.parameter set :from "'2025-01-01'"
+.parameter set :to "'2026-11-25'"
 SELECT 'all' AS key, COUNT(*), SUM(MIN(COALESCE((SELECT SUM(l.amount) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'payment'), 0), o.deposit_required)) FROM orders o WHERE substr(o.created_at, 1, 10) BETWEEN :from AND :to;
 SELECT 'all', COUNT(*), SUM(CASE WHEN o.ready_on IS NOT NULL THEN julianday(o.completed_on) - julianday(o.ready_on) ELSE 0 END), SUM(o.ready_on IS NOT NULL) FROM orders o WHERE o.status = 'completed' AND o.completed_on BETWEEN :from AND :to;
 SELECT 'all', SUM(o.cancelled_by = 'customer'), SUM(o.cancelled_by = 'shop'), SUM(o.cancelled_by = 'policy'), SUM(o.cancelled_by = 'policy' AND o.cancel_reason = 'no-show') FROM orders o WHERE o.status = 'cancelled' AND o.cancelled_on BETWEEN :from AND :to;
