@@ -44,6 +44,8 @@ const EXAMPLES: Record<string, [string, string]> = {
   completion: ['orders completion bash > ~/.local/share/bash-completion/completions/orders', 'orders completion zsh > ~/.zfunc/_orders'],
 };
 
+const method = (what: string) => new Option('--method <method>', what).choices(['cash', 'transfer', 'card', 'other']).default('cash');
+
 /** Every subcommand: flags, arguments, and the module that runs it (loaded only when chosen). */
 export function declareCommands(p: Command, lazy: Lazy): void {
   p.command('init').description("create or update the database and the shop's settings")
@@ -84,7 +86,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
   p.command('show').argument('<id>').description('one order: items, money, terms and timeline').action(lazy('show'));
 
   p.command('pay').argument('<id>').argument('<amount>').description('record a payment (the first is the DP)')
-    .addOption(new Option('--method <method>', 'how it was paid').choices(['cash', 'transfer', 'card', 'other']).default('cash'))
+    .addOption(method('how it was paid'))
     .action(lazy('pay'));
 
   p.command('confirm').argument('<id>').description("record the customer's written confirmation; production starts")
@@ -99,7 +101,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
 
   p.command('pickup').argument('<id>').description('the customer picked the order up')
     .option('--pay', 'settle the open balance now')
-    .addOption(new Option('--method <method>', 'how the balance was paid').choices(['cash', 'transfer', 'card', 'other']).default('cash'))
+    .addOption(method('how the balance was paid'))
     .action(lazy('pickup'));
 
   p.command('cancel').argument('<id>').description('cancel an order')
@@ -146,7 +148,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--after-hours', 'outside working hours (adds the surcharge)')
     .option('--eta <date>', 'estimated arrival (default tomorrow)')
     .option('--pay', 'with --done: settle the open balance now')
-    .addOption(new Option('--method <method>', 'how the balance was paid').choices(['cash', 'transfer', 'card', 'other']).default('cash'))
+    .addOption(method('how the balance was paid'))
     .action(lazy('deliver'));
 
   p.command('compensate').argument('<id>').description('the shop was late: refund part, waive the delivery fee; prints the apology')

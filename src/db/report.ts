@@ -1,18 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { Figures } from '../core/report.js';
 import { inChunks } from './chunks.js';
 import type { DB } from './types.js';
 
 export type GroupBy = 'none' | 'week' | 'month' | 'customer';
 
 /** Aggregates for one period (or customer); money in minor units. */
-export interface PeriodFigures {
+export interface PeriodFigures extends Figures {
   key: string;
-  orders: number;
-  completed: number;
-  cancelled_customer: number;
-  cancelled_shop: number;
-  cancelled_policy: number;
-  no_shows: number;
   ready_to_pickup_days_total: number;
   ready_to_pickup_count: number;
   deposits_collected: number;
@@ -21,7 +16,6 @@ export interface PeriodFigures {
   compensation: number;
   storage_fees: number;
   delivery_fees: number;
-  complaints: number;
 }
 
 /** The grouping key for a row: its date's week or month, the customer, or one bucket. */
