@@ -2,7 +2,6 @@
 export const STATUSES = ['pending', 'confirmed', 'ready', 'completed', 'cancelled'] as const;
 export type Status = (typeof STATUSES)[number];
 export type Action = 'pay' | 'confirm' | 'ready' | 'pickup' | 'cancel';
-export type CancelledBy = 'customer' | 'shop' | 'policy';
 
 const NEXT: Record<Exclude<Action, 'pay'>, { from: readonly Status[]; to: Status }> = {
   confirm: { from: ['pending'], to: 'confirmed' },

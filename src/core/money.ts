@@ -124,7 +124,3 @@ export function formatMoney(minor: number, currency: Currency, locale: string): 
 export function percentOf(total: number, percent: number): number {
   return Number((BigInt(total) * BigInt(percent) + 99n) / 100n);
 }
-
-export function sum(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
-}

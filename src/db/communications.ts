@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { CommunicationsTable, DB } from './types.js';
 
 export type Communication = Omit<Insertable<CommunicationsTable>, 'id' | 'prev_hash' | 'hash'>;
@@ -26,5 +26,3 @@ export async function appendCommunications(db: DB, entries: readonly Communicati
   const inserted = await db.insertInto('communications').values(rows).returning('id').execute();
   return inserted.map((r) => r.id);
 }
-
-export type CommunicationRow = Selectable<CommunicationsTable>;
