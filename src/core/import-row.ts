@@ -45,6 +45,8 @@ export interface RowContext {
   countryCode: string;
   nowIso: string;
   defaults: Terms;
+  /** phone as written -> E.164, so a customer's hundredth row is not parsed a hundredth time */
+  phones?: Map<string, string>;
 }
 
 export interface RowError {
@@ -120,7 +122,13 @@ export function parseOrderRow(rec: Record<string, string>, ctx: RowContext): { o
   const id = field('id', (v) => { if (!/^\d{1,12}$/.test(v) || Number(v) === 0) throw new UsageError(`"${v}" is not an order number`); return Number(v); }, null);
   const status = field('status', (v) => { if (!isStatus(v)) throw new UsageError(`"${v}" is not pending, confirmed, ready, completed or cancelled`); return v; }, 'pending' as Status);
   const customer_name = required('customer_name', (v) => v, '');
-  const phone = required('phone', (v) => normalisePhone(v, ctx.countryCode), '');
+  const phone = required('phone', (v) => {
+    const known = ctx.phones?.get(v);
+    if (known) return known;
+    const e164 = normalisePhone(v, ctx.countryCode);
+    ctx.phones?.set(v, e164);
+    return e164;
+  }, '');
   const created_at = field('created_at', (v) => { if (!ISO_TIME.test(v)) throw new UsageError(`"${v}" is not an ISO date-time with offset`); return v; }, ctx.nowIso);
   const pickup_date = required('pickup_date', date, '');
   const items = required('items', (v) => parseItems(v, ctx.currency), [] as Item[]);

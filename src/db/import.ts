@@ -11,6 +11,8 @@ import type { DB } from './types.js';
 export class OrderImport {
   private readonly raw: Sqlite.Database;
   private readonly stmts;
+  /** phone -> [customer id, name]: a repeat customer in the file costs no upsert */
+  private readonly customers = new Map<string, [number, string]>();
 
   constructor(db: DB) {
     this.raw = rawHandle(db);
@@ -45,7 +47,9 @@ export class OrderImport {
 
   add(o: ImportedOrder, importedAt: string, source: string): { id: number; customerId: number } {
     const s = this.stmts;
-    const { id: customerId } = s.customer.get(o.customer_name, o.phone, o.created_at) as { id: number };
+    const seen = this.customers.get(o.phone);
+    const customerId = seen && seen[1] === o.customer_name ? seen[0] : (s.customer.get(o.customer_name, o.phone, o.created_at) as { id: number }).id;
+    this.customers.set(o.phone, [customerId, o.customer_name]);
     const t = o.terms;
     const { id } = s.order.get(o.id, o.external_ref, customerId, o.status, o.pickup_date, o.total, o.deposit_required, o.custom ? 1 : 0,
       o.needs_confirmation ? 1 : 0, o.note, o.created_at, o.confirmed_on, o.ready_on, o.completed_on, o.cancelled_on, o.cancelled_by,

@@ -29,7 +29,7 @@ export async function importOrders(
   ctx: ServiceContext, input: NodeJS.ReadableStream, opts: { dryRun: boolean; source: string; onBytes?: (n: number) => void },
 ): Promise<ImportResult> {
   const rowCtx: RowContext = {
-    currency: ctx.currency, countryCode: ctx.settings.country_code!, nowIso: ctx.nowIso,
+    currency: ctx.currency, countryCode: ctx.settings.country_code!, nowIso: ctx.nowIso, phones: new Map(),
     defaults: freezeTerms(ctx.settings, Math.max(numberSetting(ctx.settings, 'deposit.default_percent'), numberSetting(ctx.settings, 'deposit.min_percent')), ctx.today),
   };
   const result: ImportResult = { rows: 0, imported: 0, present: 0, problems: [], dryRun: opts.dryRun };
