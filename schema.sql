@@ -122,6 +122,7 @@ CREATE TABLE outbox (
   last_error       TEXT
 );
 CREATE INDEX outbox_queued ON outbox(due_on) WHERE status = 'queued';
+CREATE INDEX outbox_order ON outbox(order_id, template);
 
 -- Blacklist entries keep their history: lifting one sets lifted_at, nothing is deleted.
 CREATE TABLE blacklist (

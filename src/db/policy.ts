@@ -34,9 +34,13 @@ function toPolicyOrder(r: Row): PolicyOrder {
  */
 export async function policyCandidates(db: DB, today: string, reminderUntil: string): Promise<PolicyOrder[]> {
   const rows = await policyQuery(db)
-    .where('o.status', 'in', ['confirmed', 'ready'])
+    // Literal, not bound: SQLite can only use the partial index orders_open_pickup when it can
+    // see that the condition matches the index's own WHERE.
+    .where(sql<boolean>`o.status IN ('confirmed', 'ready')`)
     .where((eb) => eb.or([eb('o.status', '=', 'ready'), eb('o.pickup_date', '>=', today).and('o.pickup_date', '<=', reminderUntil)]))
-    .orderBy('o.id')
+    // `+o.id`: ordering by the bare rowid made SQLite scan every order instead of the partial
+    // index of open ones (300 ms against 60 ms on a million orders).
+    .orderBy(sql`+o.id`)
     .execute();
   return rows.map(toPolicyOrder);
 }
