@@ -40,7 +40,8 @@ function program(): Command {
     .addOption(new Option('--lang <lang>', 'message language').choices(['en', 'id']))
     .option('--no-color', 'no colours')
     .option('-y, --yes', 'answer yes to any confirmation')
-    .showHelpAfterError('(run with --help for usage)')
+    // Usage errors read like ours: "orders: unknown option '--colour'" (one sentence, SPEC 8).
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'orders: ')) })
     .exitOverride();
 
   declareCommands(p, lazy);

@@ -102,7 +102,8 @@ describe('bad input exits 2 with one sentence and leaves the database as it was'
     expect(r.stderr).toMatch(message as RegExp);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('(')).length).toBe(1);
+    expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('(Did you mean')).length).toBe(1);
+    expect(r.stderr).toMatch(/^orders: /);
     expect(shop.dump()).toBe(before);
     expect(shop.bytes()).toBe(bytes);
   });
