@@ -1,11 +1,10 @@
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../core/errors.js';
 import { formatMoney, toMajorNumber } from '../core/money.js';
-import { CUSTOMER_SORTS, type CustomerSort, type CustomerStats } from '../db/customer-stats.js';
 import { toCsv } from '../output/csv.js';
 import { orderJson, printJson } from '../output/json.js';
 import { renderTable } from '../output/table.js';
-import { customerDetail, customers } from '../services/customers.js';
+import { CUSTOMER_SORTS, customerDetail, customers, type CustomerSort, type CustomerStats } from '../services/customers.js';
 import { customerRef, positiveInt } from './args.js';
 
 const COLUMNS = ['id', 'name', 'phone', 'orders', 'completed', 'no_shows', 'customer_cancellations', 'shop_failures', 'open_balance', 'forfeited', 'blacklisted'] as const;

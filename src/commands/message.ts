@@ -1,20 +1,15 @@
 import type { CommandContext } from '../context.js';
-import { writeTransaction } from '../db/tx.js';
 import { templateName } from '../messages/templates.js';
 import { printJson } from '../output/json.js';
 import { messageJson, messageText } from '../output/message-text.js';
-import { recordSent, renderFor } from '../services/messages.js';
+import { messageFor } from '../services/messages.js';
 import { orderId } from './args.js';
 
 /** Renders any template for an order (a preview where the order has not reached it) and logs it. */
 export async function run(ctx: CommandContext, [id, name]: string[], opts: Record<string, unknown>): Promise<void> {
   const n = orderId(id!);
   const template = templateName(name!);
-  const m = await writeTransaction(ctx.db, async (trx) => {
-    const rendered = await renderFor(trx, ctx, n, template);
-    if (!opts.dryRun) await recordSent(trx, ctx, [rendered], 'printed');
-    return rendered;
-  });
+  const m = await messageFor(ctx, n, template, !opts.dryRun);
   if (ctx.json) printJson(ctx.stdout, messageJson(m));
   else ctx.stdout.write(messageText(ctx.colour, m));
 }

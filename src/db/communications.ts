@@ -26,3 +26,8 @@ export async function appendCommunications(db: DB, entries: readonly Communicati
   const inserted = await db.insertInto('communications').values(rows).returning('id').execute();
   return inserted.map((r) => r.id);
 }
+
+/** The whole log in id order, streamed (constant memory). */
+export function streamLog(db: DB) {
+  return db.selectFrom('communications').selectAll().orderBy('id').stream();
+}

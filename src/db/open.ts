@@ -131,3 +131,12 @@ function migrate(raw: Sqlite.Database, path: string): void {
   });
   run.immediate();
 }
+
+/** PRAGMA integrity_check's lines ('ok' when sound) and the number of foreign-key violations. */
+export function integrity(db: DB): { integrity: string[]; foreignKeys: number } {
+  const raw = rawHandle(db);
+  return {
+    integrity: (raw.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),
+    foreignKeys: (raw.pragma('foreign_key_check') as unknown[]).length,
+  };
+}

@@ -127,3 +127,7 @@ export async function timelineOf(db: DB, id: number): Promise<TimelineEntry[]> {
 export async function ordersByIds(db: DB, ids: readonly number[]): Promise<OrderRow[]> {
   return inChunks(ids, (slice) => selectOrders(db).where('orders.id', 'in', slice).orderBy('orders.id').execute());
 }
+
+export async function hasOrders(db: DB): Promise<boolean> {
+  return (await db.selectFrom('orders').select('id').limit(1).executeTakeFirst()) !== undefined;
+}

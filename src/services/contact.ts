@@ -3,7 +3,7 @@ import { addEvent } from '../db/orders.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { notice, type RenderedMessage } from './messages.js';
-import { loadView } from './views.js';
+import { loadView, type OrderView } from './views.js';
 
 export interface ContactInput {
   direction: 'in' | 'out';
@@ -16,8 +16,8 @@ export interface ContactInput {
  * Logs a call, chat, visit or e-mail as evidence. An inbound contact moves the no-show clock
  * (SPEC 1); an inbound complaint gets its acknowledgement printed and logged.
  */
-export async function logContact(ctx: ServiceContext, id: number, input: ContactInput): Promise<RenderedMessage | null> {
-  return writeTransaction(ctx.db, async (trx) => {
+export async function logContact(ctx: ServiceContext, id: number, input: ContactInput): Promise<{ view: OrderView; ack: RenderedMessage | null }> {
+  const ack = await writeTransaction(ctx.db, async (trx) => {
     const view = await loadView(trx, id);
     await appendCommunications(trx, [{
       order_id: id, customer_id: view.row.customer_id, direction: input.direction, channel: input.via,
@@ -26,4 +26,6 @@ export async function logContact(ctx: ServiceContext, id: number, input: Contact
     if (input.complaint) await addEvent(trx, id, 'complaint', `via ${input.via}`, ctx.nowIso);
     return input.complaint && input.direction === 'in' ? notice(trx, ctx, id, 'complaint-ack') : null;
   });
+  // The order itself: an inbound contact moves its no-show deadline.
+  return { view: await loadView(ctx.db, id), ack };
 }

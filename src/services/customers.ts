@@ -1,20 +1,16 @@
 import { RefusedError } from '../core/errors.js';
-import { activeEntry, blacklistEntries, liftEntry } from '../db/blacklist.js';
+import { activeEntry, addBlacklistEntries, blacklistEntries, liftEntry } from '../db/blacklist.js';
 import { customerStats, type CustomerSort, type CustomerStats } from '../db/customer-stats.js';
-import { findCustomer, searchCustomers } from '../db/customers.js';
+
+export { CUSTOMER_SORTS, type CustomerSort, type CustomerStats } from '../db/customer-stats.js';
+import { searchCustomers } from '../db/customers.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
-import { listOrders, type CustomerRef } from './list.js';
+import { customerOf, listOrders, type CustomerRef } from './list.js';
 import type { OrderView } from './views.js';
 
 export async function customers(ctx: ServiceContext, sort: CustomerSort, limit?: number): Promise<CustomerStats[]> {
   return customerStats(ctx.db, { sort, limit });
-}
-
-async function customerOf(ctx: ServiceContext, db: ServiceContext['db'], ref: CustomerRef) {
-  const c = await findCustomer(db, ref);
-  if (!c) throw new RefusedError(`No customer ${'id' in ref ? `with id ${ref.id}` : `with phone ${ref.phone}`}; \`orders customers\` lists them.`);
-  return c;
 }
 
 export interface CustomerDetail {
@@ -24,29 +20,29 @@ export interface CustomerDetail {
 }
 
 export async function customerDetail(ctx: ServiceContext, ref: CustomerRef): Promise<CustomerDetail> {
-  const c = await customerOf(ctx, ctx.db, ref);
+  const c = await customerOf(ctx.db, ref);
   const [stats] = await customerStats(ctx.db, { sort: 'orders', customerId: c.id });
   return { stats: stats!, orders: await listOrders(ctx, { customer: { id: c.id } }), blacklist: await blacklistEntries(ctx.db, { all: true, customerId: c.id }) };
 }
 
 /** The name and phone of the customer a blacklist command is about, for its confirmation. */
 export async function describeCustomer(ctx: ServiceContext, ref: CustomerRef): Promise<{ id: number; name: string; phone: string }> {
-  return customerOf(ctx, ctx.db, ref);
+  return customerOf(ctx.db, ref);
 }
 
 export async function blacklistAdd(ctx: ServiceContext, ref: CustomerRef, reason: string) {
   return writeTransaction(ctx.db, async (trx) => {
-    const c = await customerOf(ctx, trx, ref);
+    const c = await customerOf(trx, ref);
     const current = await activeEntry(trx, c.id);
     if (current) throw new RefusedError(`${c.name} (${c.phone}) is already blacklisted since ${current.added_at.slice(0, 10)}: ${current.reason}.`);
-    await trx.insertInto('blacklist').values({ customer_id: c.id, reason, added_at: ctx.nowIso }).execute();
+    await addBlacklistEntries(trx, [{ customer_id: c.id, reason }], ctx.nowIso);
     return (await blacklistEntries(trx, { all: false, customerId: c.id }))[0]!;
   });
 }
 
 export async function blacklistRemove(ctx: ServiceContext, ref: CustomerRef, reason: string | null) {
   return writeTransaction(ctx.db, async (trx) => {
-    const c = await customerOf(ctx, trx, ref);
+    const c = await customerOf(trx, ref);
     const current = await activeEntry(trx, c.id);
     if (!current) throw new RefusedError(`${c.name} (${c.phone}) is not blacklisted.`);
     await liftEntry(trx, current.id, ctx.nowIso, reason);

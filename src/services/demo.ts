@@ -1,5 +1,6 @@
 import { addDays, isoInZone, parseNow } from '../core/dates.js';
 import { RefusedError } from '../core/errors.js';
+import { hasOrders } from '../db/orders.js';
 import { parseItem } from '../core/items.js';
 import { logContact } from './contact.js';
 import type { ServiceContext } from './context.js';
@@ -16,8 +17,7 @@ type Step = (ctx: ServiceContext) => Promise<unknown>;
  * a shop-side cancellation, a late delivery compensated, a complaint.
  */
 export async function buildDemo(base: ServiceContext): Promise<{ orders: number; from: string; to: string }> {
-  const any = await base.db.selectFrom('orders').select('id').limit(1).executeTakeFirst();
-  if (any) throw new RefusedError('The demo needs a new, empty database; name one with --db (for example --db /tmp/toko-demo.db).');
+  if (await hasOrders(base.db)) throw new RefusedError('The demo needs a new, empty database; name one with --db (for example --db /tmp/toko-demo.db).');
   await setSettings(base.db, {
     'shop.name': 'Toko Maju Jaya', currency: 'IDR', locale: 'id', lang: 'id', 'storage.fee_per_day': '10000',
     'delivery.base_fee': '20000', 'delivery.packaging_fee': '5000', 'delivery.after_hours_fee': '15000',
@@ -30,14 +30,13 @@ export async function buildDemo(base: ServiceContext): Promise<{ orders: number;
     return { ...base, settings, currency: base.currency, locale: 'id', lang: 'id', today, nowIso: isoInZone(parseNow(`${today}T10:00`, tz), tz) };
   };
   const ids: Record<string, number> = {};
+  const deposits: Record<string, number> = {};
   const order = (key: string, name: string, phone: string, item: string, pickupDay: number, custom = false): Step => async (ctx) => {
     const { view } = await addOrder(ctx, { name, phone, items: [parseItem(item, ctx.currency, 'id')], pickupDate: addDays(d0, pickupDay), custom });
     ids[key] = view.row.id;
+    deposits[key] = view.row.deposit_required;
   };
-  const dp = (key: string): Step => async (ctx) => {
-    const row = await ctx.db.selectFrom('orders').select('deposit_required').where('id', '=', ids[key]!).executeTakeFirstOrThrow();
-    await payOrder(ctx, ids[key]!, row.deposit_required, 'transfer');
-  };
+  const dp = (key: string): Step => (ctx) => payOrder(ctx, ids[key]!, deposits[key]!, 'transfer');
   const confirm = (key: string, note?: string): Step => (ctx) => confirmOrder(ctx, ids[key]!, { via: 'whatsapp', note, withoutDeposit: false });
   const ready = (key: string): Step => (ctx) => readyOrder(ctx, ids[key]!);
   const plan: Record<number, Step[]> = {

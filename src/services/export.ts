@@ -1,3 +1,4 @@
+import { balance, paid, type Totals } from '../core/ledger.js';
 import { toMajorNumber, type Currency } from '../core/money.js';
 import { streamCustomers, streamLedger, streamMessages, streamOrders, type ExportFilter } from '../db/export.js';
 import type { ServiceContext } from './context.js';
@@ -29,18 +30,17 @@ function orderCells(r: Raw, cur: Currency): Cell[] {
     number, string | null, string, string, string, string, string, string, number, number, number, string | null, ...unknown[]];
   const [payments, refunded, forfeited, storage, lastFee, delivery, compensation, waived] =
     (moneyJson ? JSON.parse(moneyJson) : [0, 0, 0, 0, null, 0, 0, 0]) as [number, number, number, number, string | null, number, number, number];
-  const n = (v: number | null) => Number(v ?? 0);
-  const paid = n(payments) - n(refunded);
-  const balance = status === 'cancelled'
-    ? n(forfeited) - paid - n(compensation)
-    : total + n(storage) + n(delivery) - n(waived) - n(compensation) - paid;
+  const totals: Totals = {
+    payments: Number(payments ?? 0), refunds: Number(refunded ?? 0), forfeited: Number(forfeited ?? 0), storage_fees: Number(storage ?? 0),
+    delivery_fees: Number(delivery ?? 0), compensation: Number(compensation ?? 0), waived: Number(waived ?? 0),
+  };
   const items = (JSON.parse(itemsJson) as [string, number, number][])
     .map(([description, quantity, price]) => ({ description, quantity, unit_price: m(price) }));
   const [custom, needsConfirmation, note, confirmedOn, readyOn, completedOn, cancelledOn, cancelledBy, cancelReason, holdUntil,
     fulfilment, deliveryEta, afterHours, grace, storageFee, cancelAfter, base, packaging, afterHoursFee, agreedOn] = rest;
   return [
-    id, ref, status, name, phone, created, pickup, JSON.stringify(items), m(total), m(dp), percent, m(paid), m(refunded),
-    m(forfeited), m(storage), lastFee, m(delivery), m(compensation), m(waived), m(balance), custom === 1, needsConfirmation === 1,
+    id, ref, status, name, phone, created, pickup, JSON.stringify(items), m(total), m(dp), percent, m(paid(totals)), m(refunded),
+    m(forfeited), m(storage), lastFee, m(delivery), m(compensation), m(waived), m(balance(total, totals, status === 'cancelled')), custom === 1, needsConfirmation === 1,
     note as string | null, confirmedOn as string | null, readyOn as string | null, completedOn as string | null,
     cancelledOn as string | null, cancelledBy as string | null, cancelReason as string | null, holdUntil as string | null,
     fulfilment as string, deliveryEta as string | null, afterHours === 1, grace as number, m(storageFee), cancelAfter as number,

@@ -1,7 +1,7 @@
 import { addDays } from '../core/dates.js';
 import { RefusedError } from '../core/errors.js';
 import type { Status } from '../core/lifecycle.js';
-import { findCustomer } from '../db/customers.js';
+import { findCustomer, type CustomerRow } from '../db/customers.js';
 import { findOrders } from '../db/orders.js';
 import type { ServiceContext } from './context.js';
 import { viewsOf, type OrderView } from './views.js';
@@ -17,14 +17,15 @@ export interface ListInput {
   limit?: number;
 }
 
-export async function resolveCustomer(ctx: ServiceContext, ref: CustomerRef): Promise<number> {
-  const found = await findCustomer(ctx.db, ref);
+/** The customer a phone or id names, or the refusal that says there is none. */
+export async function customerOf(db: ServiceContext['db'], ref: CustomerRef): Promise<CustomerRow> {
+  const found = await findCustomer(db, ref);
   if (!found) throw new RefusedError(`No customer ${'id' in ref ? `with id ${ref.id}` : `with phone ${ref.phone}`}; \`orders customers\` lists them.`);
-  return found.id;
+  return found;
 }
 
 export async function listOrders(ctx: ServiceContext, input: ListInput): Promise<OrderView[]> {
-  const customerId = input.customer ? await resolveCustomer(ctx, input.customer) : undefined;
+  const customerId = input.customer ? (await customerOf(ctx.db, input.customer)).id : undefined;
   // Overdue: ready orders whose pickup date has passed.
   const rows = await findOrders(ctx.db, {
     statuses: input.overdue ? ['ready'] : input.statuses,

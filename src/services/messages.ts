@@ -6,6 +6,7 @@ import type { Terms } from '../core/terms.js';
 import { appendCommunications } from '../db/communications.js';
 import { getOrder } from '../db/orders.js';
 import { lastComplaint, policyOrder } from '../db/policy.js';
+import { writeTransaction } from '../db/tx.js';
 import type { DB } from '../db/types.js';
 import { waLink, type Lang } from '../messages/format.js';
 import { render } from '../messages/render.js';
@@ -98,6 +99,15 @@ export async function recordSent(db: DB, ctx: ServiceContext, messages: readonly
     order_id: m.order_id, customer_id: m.customer_id, direction: 'out', channel, kind: 'message',
     template: m.template, lang: m.lang, text: m.text, created_at: ctx.nowIso,
   })));
+}
+
+/** `orders message`: renders any template for an order and, unless a dry run, logs it. */
+export async function messageFor(ctx: ServiceContext, id: number, template: TemplateName, record: boolean): Promise<RenderedMessage> {
+  return writeTransaction(ctx.db, async (trx) => {
+    const m = await renderFor(trx, ctx, id, template);
+    if (record) await recordSent(trx, ctx, [m], 'printed');
+    return m;
+  });
 }
 
 /** Renders a notice inside a command's transaction and logs it, so the change and its message land together. */

@@ -1,6 +1,7 @@
 import { RefusedError } from '../core/errors.js';
 import { currencyOf } from '../core/money.js';
 import { displaySetting, normaliseSetting, SETTINGS, withDefaults, type Settings } from '../core/settings.js';
+import { hasOrders } from '../db/orders.js';
 import { readSettings, writeSettings } from '../db/settings.js';
 import { writeTransaction } from '../db/tx.js';
 import type { DB } from '../db/types.js';
@@ -39,8 +40,7 @@ export async function setSettings(db: DB, values: Record<string, string>): Promi
   for (const [key, value] of Object.entries(values)) normalised[key] = normaliseSetting(key, value, ctx);
   await writeTransaction(db, async (trx) => {
     if (normalised.currency && normalised.currency !== current.currency) {
-      const any = await trx.selectFrom('orders').select('id').limit(1).executeTakeFirst();
-      if (any) throw new RefusedError(`The currency cannot change from ${current.currency} to ${normalised.currency} once orders exist: their amounts are in ${current.currency}.`);
+      if (await hasOrders(trx)) throw new RefusedError(`The currency cannot change from ${current.currency} to ${normalised.currency} once orders exist: their amounts are in ${current.currency}.`);
     }
     await writeSettings(trx, normalised);
   });

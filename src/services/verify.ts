@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import { entryHash, GENESIS_HASH } from '../db/communications.js';
+import { entryHash, GENESIS_HASH, streamLog } from '../db/communications.js';
+import { integrity } from '../db/open.js';
 import type { DB } from '../db/types.js';
 
 export interface VerifyResult {
@@ -12,12 +12,11 @@ export interface VerifyResult {
 
 /** PRAGMA integrity_check, foreign keys, and the evidence log's hash chain, streamed in id order. */
 export async function verify(db: DB): Promise<VerifyResult> {
-  const integrity = (await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db)).rows.map((r) => r.integrity_check);
-  const foreignKeys = (await sql`PRAGMA foreign_key_check`.execute(db)).rows.length;
+  const { integrity: lines, foreignKeys } = integrity(db);
   let prev = GENESIS_HASH;
   let entries = 0;
   let broken: VerifyResult['broken'] = null;
-  for await (const row of db.selectFrom('communications').selectAll().orderBy('id').stream()) {
+  for await (const row of streamLog(db)) {
     entries++;
     if (broken) continue;
     const where = { id: row.id, order_id: row.order_id, created_at: row.created_at };
@@ -25,5 +24,5 @@ export async function verify(db: DB): Promise<VerifyResult> {
     else if (entryHash(prev, row) !== row.hash) broken = { ...where, why: 'its content was changed after it was written' };
     prev = row.hash;
   }
-  return { integrity, foreignKeys, entries, broken };
+  return { integrity: lines, foreignKeys, entries, broken };
 }
