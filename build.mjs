@@ -19,7 +19,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: !process.env.ORDERS_NO_MINIFY,
   external: ['better-sqlite3', '@inquirer/prompts'],
   define: { ORDERS_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__orders_url' },
   banner: { js: "const __orders_url = require('node:url').pathToFileURL(__filename).href;" },

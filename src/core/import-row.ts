@@ -56,7 +56,7 @@ export interface RowError {
 
 /** Undoes the export's formula neutralising: a leading ' before =, +, -, @, tab or CR. */
 export function unneutralise(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return cell.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -91,11 +91,11 @@ function parseItems(text: string, cur: Currency): Item[] {
   return items;
 }
 
-/** Validates one record (column -> cell); returns the order, or every problem found in it. */
-export function parseOrderRow(rec: Record<string, string>, ctx: RowContext): { order: ImportedOrder } | { errors: RowError[] } {
+/** Validates one record (a column's cell, or undefined where the file has no such column); returns the order, or every problem found in it. */
+export function parseOrderRow(rec: (column: string) => string | undefined, ctx: RowContext): { order: ImportedOrder } | { errors: RowError[] } {
   const errors: RowError[] = [];
-  const cell = (c: string) => unneutralise(rec[c] ?? '').trim();
-  const text = (c: string) => { const v = unneutralise(rec[c] ?? ''); return v.trim() === '' ? null : v; };
+  const cell = (c: string) => unneutralise(rec(c) ?? '').trim();
+  const text = (c: string) => { const v = unneutralise(rec(c) ?? ''); return v.trim() === '' ? null : v; };
   const field = <T>(column: string, parse: (v: string) => T, fallback: T): T => {
     const v = cell(column);
     if (v === '') return fallback;

@@ -44,6 +44,17 @@ function escapeRe(s: string): string {
  * Parses an amount as the owner types it: 1500000, 1.500.000 (id) or 1,500,000 (en), with
  * decimals only where the currency has them. Returns minor units.
  */
+/** Plain digits short enough that a Number holds the minor amount exactly (an import reads millions). */
+function isShortInteger(text: string, maxDigits: number): boolean {
+  const n = text.length;
+  if (n === 0 || n > maxDigits) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 const amountPatterns = new Map<string, RegExp>();
 
 function amountPattern(group: string, decimal: string): RegExp {
@@ -57,25 +68,29 @@ function amountPattern(group: string, decimal: string): RegExp {
 }
 
 export function parseAmount(text: string, currency: Currency, locale: string, what = 'amount'): number {
+  if (isShortInteger(text, 15 - currency.exponent)) return Number(text) * 10 ** currency.exponent;
   const raw = text.trim();
   const { group, decimal } = separators(locale);
   const m = amountPattern(group, decimal).exec(raw);
-  const example = currency.exponent > 0
+  const example = () => currency.exponent > 0
     ? (locale.startsWith('id') ? '1.500.000 or 12,50' : '1,500,000 or 12.50')
     : (locale.startsWith('id') ? '1500000 or 1.500.000' : '1500000 or 1,500,000');
   if (!m) {
-    throw new UsageError(`Invalid ${what} "${text}": use a non-negative number such as ${example}.`);
+    throw new UsageError(`Invalid ${what} "${text}": use a non-negative number such as ${example()}.`);
   }
   const whole = m[1]!.split(group).join('');
   const frac = m[2] ?? '';
   if (frac.length > currency.exponent) {
     throw new UsageError(
       currency.exponent === 0
-        ? `Invalid ${what} "${text}": ${currency.code} has no decimals; use a whole number such as ${example}.`
+        ? `Invalid ${what} "${text}": ${currency.code} has no decimals; use a whole number such as ${example()}.`
         : `Invalid ${what} "${text}": ${currency.code} has at most ${currency.exponent} decimals.`,
     );
   }
-  const minor = BigInt(whole) * 10n ** BigInt(currency.exponent) + BigInt(frac.padEnd(currency.exponent, '0') || '0');
+  const digits = whole + frac.padEnd(currency.exponent, '0');
+  // Up to 15 digits a Number holds the integer exactly (an import parses millions of these).
+  if (digits.length <= 15) return Number(digits);
+  const minor = BigInt(digits);
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw new UsageError(`Invalid ${what} "${text}": the number is too large.`);
   }

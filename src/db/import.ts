@@ -25,7 +25,7 @@ export class OrderImport {
         created_at, confirmed_on, ready_on, completed_on, cancelled_on, cancelled_by, cancel_reason, hold_until, fulfilment, delivery_eta,
         delivery_after_hours, terms_deposit_percent, terms_grace_days, terms_storage_fee_per_day, terms_cancel_after_days,
         terms_delivery_base_fee, terms_delivery_packaging_fee, terms_delivery_after_hours_fee, terms_agreed_on)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       item: p('INSERT INTO order_items (order_id, position, description, quantity, unit_price) VALUES (?, ?, ?, ?, ?)'),
       ledger: p('INSERT INTO ledger (order_id, kind, amount, method, fee_date, note, created_at) VALUES (?, ?, ?, NULL, ?, ?, ?)'),
       event: p("INSERT INTO events (order_id, kind, detail, created_at) VALUES (?, 'imported', ?, ?)"),
@@ -51,10 +51,11 @@ export class OrderImport {
     const customerId = seen && seen[1] === o.customer_name ? seen[0] : (s.customer.get(o.customer_name, o.phone, o.created_at) as { id: number }).id;
     this.customers.set(o.phone, [customerId, o.customer_name]);
     const t = o.terms;
-    const { id } = s.order.get(o.id, o.external_ref, customerId, o.status, o.pickup_date, o.total, o.deposit_required, o.custom ? 1 : 0,
+    const { lastInsertRowid } = s.order.run(o.id, o.external_ref, customerId, o.status, o.pickup_date, o.total, o.deposit_required, o.custom ? 1 : 0,
       o.needs_confirmation ? 1 : 0, o.note, o.created_at, o.confirmed_on, o.ready_on, o.completed_on, o.cancelled_on, o.cancelled_by,
       o.cancel_reason, o.hold_until, o.fulfilment, o.delivery_eta, o.delivery_after_hours ? 1 : 0, o.deposit_percent, t.grace_days,
-      t.storage_fee_per_day, t.cancel_after_days, t.delivery_base_fee, t.delivery_packaging_fee, t.delivery_after_hours_fee, t.agreed_on) as { id: number };
+      t.storage_fee_per_day, t.cancel_after_days, t.delivery_base_fee, t.delivery_packaging_fee, t.delivery_after_hours_fee, t.agreed_on);
+    const id = Number(lastInsertRowid);
     o.items.forEach((it, i) => s.item.run(id, i + 1, it.description, it.quantity, it.unit_price));
     const m = o.money;
     const rows: [string, number, string | null][] = [

@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
+import { CsvReader, CsvSyntaxError } from '../core/csv-reader.js';
 import { parseOrderRow, REQUIRED_COLUMNS, type RowContext } from '../core/import-row.js';
 import { numberSetting } from '../core/settings.js';
 import { freezeTerms } from '../core/terms.js';
@@ -33,33 +34,44 @@ export async function importOrders(
     defaults: freezeTerms(ctx.settings, Math.max(numberSetting(ctx.settings, 'deposit.default_percent'), numberSetting(ctx.settings, 'deposit.min_percent')), ctx.today),
   };
   const result: ImportResult = { rows: 0, imported: 0, present: 0, problems: [], dryRun: opts.dryRun };
-  const parser = input.pipe(parse({ columns: checkHeader(), info: true, bom: true, skip_empty_lines: true, relax_column_count: false }));
-  if (opts.onBytes) input.on('data', (chunk: Buffer | string) => opts.onBytes!(chunk.length));
   const writer = new OrderImport(ctx.db);
-  let lastLine = 1;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      const line = lastLine + 1;
-      lastLine = info.lines;
-      result.rows++;
-      const parsed = parseOrderRow(record, rowCtx);
-      if ('errors' in parsed) {
-        for (const e of parsed.errors) result.problems.push({ line, column: e.column, reason: e.reason });
-        continue;
-      }
-      const state = writer.check(parsed.order);
-      if (state === 'present') result.present++;
-      else if (state !== 'new') result.problems.push({ line, column: 'id', reason: state });
-      else {
-        writer.add(parsed.order, ctx.nowIso, opts.source);
-        result.imported++;
-      }
+  let index: Map<string, number> | undefined;
+  const reader = new CsvReader((cells, line) => {
+    if (!index) {
+      index = checkHeader(cells);
+      return;
     }
+    result.rows++;
+    if (cells.length !== index.size) {
+      result.problems.push({ line, column: null, reason: `the row has ${cells.length} cell${cells.length === 1 ? '' : 's'} where the header has ${index.size}` });
+      return;
+    }
+    const parsed = parseOrderRow((column) => { const i = index!.get(column); return i === undefined ? undefined : cells[i]; }, rowCtx);
+    if ('errors' in parsed) {
+      for (const e of parsed.errors) result.problems.push({ line, column: e.column, reason: e.reason });
+      return;
+    }
+    const state = writer.check(parsed.order);
+    if (state === 'present') result.present++;
+    else if (state !== 'new') result.problems.push({ line, column: 'id', reason: state });
+    else {
+      writer.add(parsed.order, ctx.nowIso, opts.source);
+      result.imported++;
+    }
+  });
+  const decoder = new StringDecoder('utf8');
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer | string>) {
+      reader.push(typeof chunk === 'string' ? chunk : decoder.write(chunk));
+      opts.onBytes?.(chunk.length);
+    }
+    reader.push(decoder.end());
+    reader.end();
+    if (!index) throw new CsvSyntaxError(1, 'the file is empty; it needs a header row (the columns of `orders export orders`)');
   } catch (err) {
     writer.finish(false);
-    const e = err as { code?: string; message: string; lines?: number };
-    if (e.code?.startsWith('CSV_') || e.code === 'HEADER') {
-      result.problems.push({ line: e.lines ?? lastLine + 1, column: null, reason: e.message.replace(/^Invalid Record Length: /, '') });
+    if (err instanceof CsvSyntaxError) {
+      result.problems.push({ line: err.line, column: null, reason: err.message });
       return result;
     }
     throw err;
@@ -68,19 +80,19 @@ export async function importOrders(
   return result;
 }
 
-function checkHeader() {
-  return (header: string[]): string[] => {
-    const known = new Set<string>(ORDER_COLUMNS);
-    const unknown = header.filter((h) => !known.has(h));
-    const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-    if (unknown.length || missing.length) {
-      const parts = [
-        unknown.length && `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
-        missing.length && `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
-      ].filter(Boolean).join('; ');
-      const err = Object.assign(new Error(`the header has ${parts} (the columns are those of \`orders export orders\`)`), { code: 'HEADER', lines: 1 });
-      throw err;
-    }
-    return header;
-  };
+/** Column name -> position, or a CsvSyntaxError naming unknown and missing columns. */
+function checkHeader(header: string[]): Map<string, number> {
+  const known = new Set<string>(ORDER_COLUMNS);
+  const unknown = header.filter((h) => !known.has(h));
+  const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+  const repeated = header.filter((h, i) => header.indexOf(h) !== i);
+  if (unknown.length || missing.length || repeated.length) {
+    const parts = [
+      unknown.length && `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
+      missing.length && `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+      repeated.length && `column${repeated.length > 1 ? 's' : ''} ${repeated.join(', ')} more than once`,
+    ].filter(Boolean).join('; ');
+    throw new CsvSyntaxError(1, `the header has ${parts} (the columns are those of \`orders export orders\`)`);
+  }
+  return new Map(header.map((h, i) => [h, i]));
 }

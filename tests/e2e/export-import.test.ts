@@ -142,6 +142,17 @@ describe('import refuses bad files whole', () => {
     expect(r.stderr.split('\n')[0]).toBe('orders: line 2, column id: order 1 already exists with other details (+6281211110001, pickup 2026-11-05).');
     writeFileSync(file, 'customer_name,phone,items,pickup_date\r\nA,081299998888,Kaos:1:1000\r\n');
     expect(shop.run(['import', file]).stderr.split('\n')[0]).toMatch(/^orders: line 2: /);
+    writeFileSync(file, 'customer_name,phone,items,pickup_date\nA,081299998888,Kaos:1:1000\nB,081299998887,Kaos:1:1000,2026-12-01,x\n');
+    r = shop.run(['import', file]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', [
+      'orders: line 2: the row has 3 cells where the header has 4.',
+      'orders: line 3: the row has 5 cells where the header has 4.',
+      'orders: 2 bad rows in x.csv; nothing was imported.', ''].join('\n').replace('x.csv', file)]);
+    writeFileSync(file, 'customer_name,phone,items,pickup_date\nA,081299998888,"Kaos:1:1000\n');
+    expect(shop.run(['import', file]).stderr.split('\n')[0]).toBe('orders: line 2: a quoted cell is never closed: its closing quote is missing.');
+    writeFileSync(file, '');
+    r = shop.run(['import', file]);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, 'orders: line 1: the file is empty; it needs a header row (the columns of `orders export orders`).']);
     expect(shop.run(['import', join(shop.dir, 'missing.csv')]).stderr).toMatch(/Cannot read .*missing\.csv: no such file\./);
   });
 });

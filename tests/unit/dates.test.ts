@@ -8,6 +8,10 @@ describe('calendar dates', () => {
     expect(isValidDate('2026-02-29')).toBe(false);
     expect(isValidDate('2028-02-29')).toBe(true);
     expect(isValidDate('2026-1-01')).toBe(false);
+    expect(isValidDate('2000-02-29')).toBe(true);
+    expect(isValidDate('1900-02-29')).toBe(false);
+    for (const bad of ['2026-04-31', '2026-00-10', '2026-13-01', '2026-12-00', '2026-12-32']) expect(isValidDate(bad)).toBe(false);
+    for (const good of ['2026-01-31', '2026-04-30', '2026-12-31']) expect(isValidDate(good)).toBe(true);
   });
   it('adds days across months and years', () => {
     expect(addDays('2026-11-29', 3)).toBe('2026-12-02');
