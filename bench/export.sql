@@ -1,6 +1,6 @@
 -- The query `orders export orders` runs (src/db/export.ts), for `sqlite3 -csv`.
 SELECT o.id, o.external_ref, o.status, c.name, c.phone, o.created_at, o.pickup_date,
-  (SELECT json_group_array(json_array(i.description, i.quantity, i.unit_price)) FROM (SELECT description, quantity, unit_price FROM order_items WHERE order_id = o.id ORDER BY position) i),
+  (SELECT json_group_array(json_object('description', i.description, 'quantity', i.quantity, 'unit_price', i.unit_price)) FROM (SELECT description, quantity, unit_price FROM order_items WHERE order_id = o.id ORDER BY position) i),
   o.total, o.deposit_required, o.terms_deposit_percent,
   (SELECT json_array(SUM(CASE kind WHEN 'payment' THEN amount ELSE 0 END), SUM(CASE kind WHEN 'refund' THEN amount ELSE 0 END),
     SUM(CASE kind WHEN 'forfeit' THEN amount ELSE 0 END), SUM(CASE kind WHEN 'storage_fee' THEN amount ELSE 0 END), MAX(fee_date),

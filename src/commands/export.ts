@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import type { CommandContext } from '../context.js';
 import { parseDateInput } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
@@ -17,5 +18,17 @@ export async function run(ctx: CommandContext, [what]: string[], opts: Record<st
     to: date(opts.to, '--to'),
     statuses: typeof opts.status === 'string' ? statuses(opts.status) : undefined,
   });
+  lowMemoryHeap();
   await writeRows(ctx.stdout, format, table.columns, table.rows, Boolean(opts.raw));
+}
+
+/**
+ * An export allocates a little per row for millions of rows and keeps almost nothing. Left to
+ * its defaults V8 grows its young generation to 32 MB and lets old garbage pile up, which took
+ * a 1M-order export to 125 MB; these two GC heuristics, read by V8 at each collection, keep it
+ * near 75 MB for ~5% more time (bench/README.md).
+ */
+function lowMemoryHeap(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--optimize-for-size');
 }

@@ -113,6 +113,7 @@ export function toMajorString(minor: number, currency: Currency): string {
 
 /** A JSON number in the major unit, built from the exact decimal string. */
 export function toMajorNumber(minor: number, currency: Currency): number {
+  if (currency.exponent === 0) return minor;
   return Number(toMajorString(minor, currency));
 }
 

@@ -11,16 +11,29 @@ export interface ExportFilter {
 const day = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 10)`;
 
 /**
+ * A minor-unit column as a JSON number in the major unit, with integer maths only:
+ * 1250 with 2 decimals -> 12.5, 40000 with none -> 40000.
+ */
+function majorJson(column: string, exponent: number) {
+  if (exponent === 0) return sql`${sql.ref(column)}`;
+  const unit = 10 ** exponent;
+  return sql`json(rtrim(rtrim(printf('%d.%0*d', ${sql.ref(column)} / ${unit}, ${exponent}, ${sql.ref(column)} % ${unit}), '0'), '.'))`;
+}
+
+/**
  * Orders with everything needed to rebuild them (items, money totals per kind, state, terms).
  * The money comes from one correlated subquery per order (an index lookup), so nothing is
- * materialised and memory stays flat at any size.
+ * materialised and memory stays flat at any size. The items are the export's final JSON text
+ * (SQLite escapes strings exactly as JSON.stringify does): parsing and re-writing them per
+ * row was a tenth of the 1M-order export's time.
  */
-export function streamOrders(db: DB, f: ExportFilter) {
+export function streamOrders(db: DB, f: ExportFilter, exponent: number) {
   let q = db.selectFrom('orders as o')
     .innerJoin('customers as c', 'c.id', 'o.customer_id')
     .select([
       'o.id', 'o.external_ref', 'o.status', 'c.name as customer_name', 'c.phone', 'o.created_at', 'o.pickup_date',
-      sql<string>`(SELECT json_group_array(json_array(i.description, i.quantity, i.unit_price)) FROM (SELECT description, quantity, unit_price FROM order_items WHERE order_id = o.id ORDER BY position) i)`.as('items'),
+      sql<string>`(SELECT json_group_array(json_object('description', i.description, 'quantity', i.quantity, 'unit_price', ${majorJson('i.unit_price', exponent)}))
+        FROM (SELECT description, quantity, unit_price FROM order_items WHERE order_id = o.id ORDER BY position) i)`.as('items'),
       'o.total', 'o.deposit_required', 'o.terms_deposit_percent',
       sql<string | null>`(SELECT json_array(
         SUM(CASE kind WHEN 'payment' THEN amount ELSE 0 END), SUM(CASE kind WHEN 'refund' THEN amount ELSE 0 END),
@@ -44,7 +57,11 @@ export function streamOrders(db: DB, f: ExportFilter) {
  */
 function* rows(db: DB, q: { compile(): { sql: string; parameters: readonly unknown[] } }): Generator<unknown[]> {
   const { sql: text, parameters } = q.compile();
-  yield* rawHandle(db).prepare(text).raw().iterate(...parameters) as Iterable<unknown[]>;
+  const raw = rawHandle(db);
+  // A stream reads each page about once: better-sqlite3's default 16 MB page cache would only
+  // add to the peak memory of a 1M-order export (2 MB reads as fast).
+  raw.pragma('cache_size = -2000');
+  yield* raw.prepare(text).raw().iterate(...parameters) as Iterable<unknown[]>;
 }
 
 

@@ -1,5 +1,5 @@
 import type Sqlite from 'better-sqlite3';
-import type { ImportedOrder } from '../core/import-row.js';
+import { detached, type ImportedOrder } from '../core/import-row.js';
 import { rawHandle } from './open.js';
 import type { DB } from './types.js';
 
@@ -49,7 +49,7 @@ export class OrderImport {
     const s = this.stmts;
     const seen = this.customers.get(o.phone);
     const customerId = seen && seen[1] === o.customer_name ? seen[0] : (s.customer.get(o.customer_name, o.phone, o.created_at) as { id: number }).id;
-    this.customers.set(o.phone, [customerId, o.customer_name]);
+    if (seen?.[1] !== o.customer_name) this.customers.set(o.phone, [customerId, detached(o.customer_name)]);
     const t = o.terms;
     const { lastInsertRowid } = s.order.run(o.id, o.external_ref, customerId, o.status, o.pickup_date, o.total, o.deposit_required, o.custom ? 1 : 0,
       o.needs_confirmation ? 1 : 0, o.note, o.created_at, o.confirmed_on, o.ready_on, o.completed_on, o.cancelled_on, o.cancelled_by,

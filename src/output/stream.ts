@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Cell } from '../services/export.js';
-import { csvRecord, safeCell } from './csv.js';
+import { csvRecord } from './csv.js';
 
 export type StreamFormat = 'csv' | 'json' | 'ndjson';
 
@@ -9,35 +9,31 @@ async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
-const BATCH = 1000;
+const CHUNK = 16 * 1024;
 
 /**
  * Streams rows as RFC 4180 CSV (CRLF, header, formula cells neutralised unless raw), one JSON
- * array, or newline-delimited JSON, in batches with back-pressure: memory stays flat.
+ * array, or newline-delimited JSON, with back-pressure. Each row becomes text at once and is
+ * written in chunks of about 16 KB: holding rows in batches let them outlive V8's young
+ * generation, and the 1M-order export's peak memory grew with it.
  */
-export async function writeRows(out: NodeJS.WritableStream, format: StreamFormat, columns: string[], rows: AsyncIterable<Cell[]>, raw: boolean): Promise<number> {
+export async function writeRows(out: NodeJS.WritableStream, format: StreamFormat, columns: string[], rows: Iterable<Cell[]>, raw: boolean): Promise<number> {
   let count = 0;
-  let batch: Cell[][] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    if (format === 'csv') {
-      let chunk = '';
-      for (const r of batch) chunk += csvRecord(raw ? r : r.map((c) => (typeof c === 'string' ? safeCell(c) : c)));
-      await write(out, chunk);
-    } else {
-      const lines = batch.map((r) => JSON.stringify(Object.fromEntries(columns.map((c, i) => [c, r[i]]))));
-      await write(out, format === 'ndjson' ? `${lines.join('\n')}\n` : `${count > batch.length ? ',\n' : ''}${lines.join(',\n')}`);
+  let chunk = format === 'csv' ? csvRecord(columns) : format === 'json' ? '[\n' : '';
+  for (const row of rows) {
+    if (format === 'csv') chunk += csvRecord(row, !raw);
+    else {
+      const object: Record<string, Cell> = {};
+      for (let i = 0; i < columns.length; i++) object[columns[i]!] = row[i]!;
+      chunk += `${format === 'json' && count ? ',\n' : ''}${JSON.stringify(object)}${format === 'ndjson' ? '\n' : ''}`;
     }
-    batch = [];
-  };
-  if (format === 'csv') await write(out, csvRecord(columns));
-  if (format === 'json') await write(out, '[\n');
-  for await (const row of rows) {
-    batch.push(row);
     count++;
-    if (batch.length === BATCH) await flush();
+    if (chunk.length >= CHUNK) {
+      await write(out, chunk);
+      chunk = '';
+    }
   }
-  await flush();
-  if (format === 'json') await write(out, count ? '\n]\n' : ']\n');
+  if (format === 'json') chunk += count ? '\n]\n' : ']\n';
+  if (chunk) await write(out, chunk);
   return count;
 }

@@ -8,7 +8,7 @@ export type ExportKind = 'orders' | 'customers' | 'payments' | 'messages';
 
 export interface ExportTable {
   columns: string[];
-  rows: AsyncIterable<Cell[]>;
+  rows: Iterable<Cell[]>;
 }
 
 /** The orders CSV columns: stable, documented in the README, and read back by import. */
@@ -34,12 +34,10 @@ function orderCells(r: Raw, cur: Currency): Cell[] {
     payments: Number(payments ?? 0), refunds: Number(refunded ?? 0), forfeited: Number(forfeited ?? 0), storage_fees: Number(storage ?? 0),
     delivery_fees: Number(delivery ?? 0), compensation: Number(compensation ?? 0), waived: Number(waived ?? 0),
   };
-  const items = (JSON.parse(itemsJson) as [string, number, number][])
-    .map(([description, quantity, price]) => ({ description, quantity, unit_price: m(price) }));
   const [custom, needsConfirmation, note, confirmedOn, readyOn, completedOn, cancelledOn, cancelledBy, cancelReason, holdUntil,
     fulfilment, deliveryEta, afterHours, grace, storageFee, cancelAfter, base, packaging, afterHoursFee, agreedOn] = rest;
   return [
-    id, ref, status, name, phone, created, pickup, JSON.stringify(items), m(total), m(dp), percent, m(paid(totals)), m(refunded),
+    id, ref, status, name, phone, created, pickup, itemsJson, m(total), m(dp), percent, m(paid(totals)), m(refunded),
     m(forfeited), m(storage), lastFee, m(delivery), m(compensation), m(waived), m(balance(total, totals, status === 'cancelled')), custom === 1, needsConfirmation === 1,
     note as string | null, confirmedOn as string | null, readyOn as string | null, completedOn as string | null,
     cancelledOn as string | null, cancelledBy as string | null, cancelReason as string | null, holdUntil as string | null,
@@ -48,7 +46,8 @@ function orderCells(r: Raw, cur: Currency): Cell[] {
   ];
 }
 
-async function* mapRows(source: Iterable<Raw>, fn: (row: Raw) => Cell[]): AsyncIterable<Cell[]> {
+/** Synchronous, like the database cursor under it: a promise per row cost the 1M-order export seconds. */
+function* mapRows(source: Iterable<Raw>, fn: (row: Raw) => Cell[]): Iterable<Cell[]> {
   for (const row of source) yield fn(row);
 }
 
@@ -56,7 +55,7 @@ export function exportTable(ctx: ServiceContext, kind: ExportKind, f: ExportFilt
   const cur = ctx.currency;
   switch (kind) {
     case 'orders':
-      return { columns: [...ORDER_COLUMNS], rows: mapRows(streamOrders(ctx.db, f), (r) => orderCells(r, cur)) };
+      return { columns: [...ORDER_COLUMNS], rows: mapRows(streamOrders(ctx.db, f, cur.exponent), (r) => orderCells(r, cur)) };
     case 'customers':
       return {
         columns: ['id', 'name', 'phone', 'created_at', 'orders', 'blacklisted'],

@@ -132,6 +132,27 @@ describe('import refuses bad files whole', () => {
     target.cleanup();
   });
 
+  it('carries a currency with cents as exact major-unit numbers, and back', () => {
+    const usd = new Shop();
+    usd.ok(['init', '--shop-name', 'Corner', '--currency', 'USD', '--locale', 'en', '--timezone', 'America/New_York', '--country-code', '1']);
+    usd.ok(['add', '--customer', 'Ann', '--phone', '(201) 555-0123', '--item', 'Mug:2:12.50', '--item', 'Pin:3:0.05', '--item', 'Cap:1:100',
+      '--pickup', '2026-12-01', '--deposit', '40.07']);
+    usd.ok(['pay', '1', '40.07']);
+    const csv = usd.ok(['export', 'orders']);
+    const row = csv.split('\r\n')[1]!;
+    expect(row).toContain('"[{""description"":""Mug"",""quantity"":2,""unit_price"":12.5},{""description"":""Pin"",""quantity"":3,""unit_price"":0.05},{""description"":""Cap"",""quantity"":1,""unit_price"":100}]",125.15,40.07,');
+    expect(JSON.parse(usd.ok(['export', 'orders', '--format', 'ndjson'])).total).toBe(125.15);
+    const copy = new Shop();
+    copy.ok(['init', '--shop-name', 'Corner', '--currency', 'USD', '--locale', 'en', '--timezone', 'America/New_York', '--country-code', '1']);
+    const file = join(copy.dir, 'usd.csv');
+    writeFileSync(file, csv);
+    expect(copy.ok(['import', file])).toBe('Imported 1 order.\n');
+    expect(copy.ok(['export', 'orders'])).toBe(csv);
+    expect(copy.okJson(['show', '1'])).toMatchObject({ total: 125.15, paid: 40.07, balance: 85.08 });
+    usd.cleanup();
+    copy.cleanup();
+  });
+
   it('names the header problem, a clash, and a bad file', () => {
     const file = join(shop.dir, 'x.csv');
     writeFileSync(file, 'name,phone\r\nA,0812\r\n');
