@@ -88,19 +88,29 @@ record(`orders export orders --format csv (${N})`, exp.export, 'sqlite3 -csv', e
 
 const importTimes = [];
 const dotImport = [];
+const bareImport = [];
+let importRss = 0;
 for (let i = 0; i < Number(process.env.IMPORT_RUNS ?? Math.min(RUNS, 3)); i++) {
   const target = join(tmp, `import-${i}.db`);
   execFileSync(node, orders(target, 'init', '--shop-name', 'Import', '--timezone', 'Asia/Jakarta').slice(1), { stdio: 'ignore' });
   let start = process.hrtime.bigint();
-  execFileSync(node, orders(target, 'import', csv).slice(1), { stdio: 'ignore' });
+  const r = spawnSync('/usr/bin/time', ['-v', ...orders(target, 'import', csv)], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   importTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  if (r.status !== 0) throw new Error(`orders import: ${r.stderr}`);
+  importRss = Math.max(importRss, Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024);
   const ref = join(tmp, `ref-${i}.db`);
   writeFileSync(join(tmp, 'import.sql'), `.import --csv ${csv} orders_csv\n`);
   start = process.hrtime.bigint();
   execFileSync('sh', ['-c', `sqlite3 ${ref} < ${join(tmp, 'import.sql')}`]);
   dotImport.push(Number(process.hrtime.bigint() - start) / 1e6);
+  const bare = join(tmp, `bare-${i}.db`);
+  execFileSync(node, orders(bare, 'init', '--shop-name', 'Import', '--timezone', 'Asia/Jakarta').slice(1), { stdio: 'ignore' });
+  bareImport.push(Number(execFileSync(node, ['bench/reference-import.mjs', main, bare], { encoding: 'utf8' })));
+  for (const db of [target, ref, bare]) for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
 }
-record(`orders import of that CSV (${N}, ${(statSync(csv).size / 1e6).toFixed(0)} MB)`, median(importTimes), 'sqlite3 .import', median(dotImport), '<= 2x');
+
+record(`orders import of that CSV (${N}, ${(statSync(csv).size / 1e6).toFixed(0)} MB)`, median(importTimes), 'sqlite3 .import', median(dotImport), '<= 2x', importRss);
+record('  the same import: its floor', median(importTimes), 'bare inserts of its rows (bench/reference-import.mjs)', median(bareImport), 'information');
 
 console.log(`\n| what | orders | reference | ratio | goal | peak RSS |\n| --- | ---: | ---: | ---: | --- | ---: |`);
 for (const r of results) console.log(`| ${r.what} | ${r.ms.toFixed(0)} ms | ${r.refName} ${r.refMs.toFixed(0)} ms | ${r.ratio.toFixed(2)}x | ${r.goal} | ${r.rss ? `${r.rss.toFixed(0)} MB` : ''} |`);
