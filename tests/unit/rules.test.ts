@@ -132,4 +132,9 @@ describe('the CSV writer', async () => {
     const cells = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\rhere', '', null, 12.5, -3, true, false, 'ünï 😀'];
     expect(csvRecord(cells)).toBe(toCsv(['h'], [cells], true).split('\r\n').slice(1).join('\r\n'));
   });
+  it('neutralises formula cells like the neutralising writer, and never numbers', () => {
+    const cells = ['=1+2', '+62812', '-x', '@SUM(A1)', '\tTab', '\rCR', "'quoted", '=a,"b"', -3, 0, 'safe'];
+    expect(csvRecord(cells, true)).toBe(toCsv(['h'], [cells]).split('\r\n').slice(1).join('\r\n'));
+    expect(csvRecord(cells, true)).toBe(`'=1+2,'+62812,'-x,'@SUM(A1),'\tTab,"'\rCR",'quoted,"'=a,""b""",-3,0,safe\r\n`);
+  });
 });
