@@ -1,5 +1,6 @@
 // Builds a benchmark database through the project's own data layer, reproducibly from a seed:
-// two years of orders with a realistic mix of statuses, payments and messages, plus (with
+// two years of orders with a realistic mix of statuses, payments and messages, with ids in order
+// of creation as in a shop's own database, plus (with
 // --due N) N ready orders whose pickup passed 3-9 days ago, due for storage fees or cancellation.
 import { addDays } from '../src/core/dates.ts';
 import type { ImportedOrder } from '../src/core/import-row.ts';
@@ -47,6 +48,9 @@ export async function generate(o: GenerateOptions): Promise<void> {
   const start = addDays(o.now, -span);
   let comms: Parameters<typeof appendCommunications>[1][number][] = [];
   const at = (date: string) => `${date}T10:00:00+07:00`;
+  // Drawn first, then written in order of creation: a shop's ids grow with time, so the orders
+  // around today sit together at the end of the table, as they do in a real database.
+  const drawn: { order: ImportedOrder; created: string; message: 'contact' | 'complaint' | null }[] = [];
   for (let i = 1; i <= o.orders; i++) {
     const c = 1 + Math.floor(rnd() * customers);
     const [desc, price] = pick(ITEMS);
@@ -89,9 +93,13 @@ export async function generate(o: GenerateOptions): Promise<void> {
         ? { ...base, status: 'confirmed', confirmed_on: created, money: { ...base.money, payments: dp } }
         : { ...base, status: 'ready', confirmed_on: created, ready_on: o.now, money: { ...base.money, payments: dp } };
     }
+    drawn.push({ order, created, message: rnd() < 0.1 ? (rnd() < 0.1 ? 'complaint' : 'contact') : null });
+  }
+  drawn.sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));
+  for (const { order, created, message } of drawn) {
     const { id, customerId } = writer.add(order, at(created), 'bench');
-    if (rnd() < 0.1) {
-      comms.push({ order_id: id, customer_id: customerId, direction: 'in', channel: 'whatsapp', kind: rnd() < 0.1 ? 'complaint' : 'contact', text: 'Kak, pesanan saya sudah jadi belum?', created_at: at(created) });
+    if (message) {
+      comms.push({ order_id: id, customer_id: customerId, direction: 'in', channel: 'whatsapp', kind: message, text: 'Kak, pesanan saya sudah jadi belum?', created_at: at(created) });
       if (comms.length === 500) {
         await appendCommunications(db, comms);
         comms = [];
