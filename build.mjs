@@ -1,9 +1,11 @@
 // Bundles the CLI into one minified CommonJS file with esbuild, then records V8's code cache
 // for it by running a few commands (bin/orders loads both). Commands are imported lazily in the
 // source; esbuild keeps each behind an init function, so only the chosen one runs. CommonJS
-// loads faster than a tree of ES module chunks on Node 20. better-sqlite3 (native) and the
-// prompt library (ES-only, needed only when a prompt is shown: see src/output/load.ts) stay in
-// node_modules.
+// loads faster than a tree of ES module chunks on Node 20. better-sqlite3's JavaScript is
+// bundled too (a dozen files resolved and compiled on every start cost ~3 ms); its native addon
+// is loaded by path (src/db/open.ts), so the `bindings` package it would search with stays out.
+// The prompt library (ES-only, needed only when a prompt is shown: see src/output/load.ts)
+// stays in node_modules.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,7 +35,7 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: !process.env.ORDERS_NO_MINIFY,
-  external: ['better-sqlite3', '@inquirer/prompts'],
+  external: ['bindings', '@inquirer/prompts'],
   define: { ORDERS_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__orders_url' },
   banner: { js: "const __orders_url = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [lazyChildProcess],

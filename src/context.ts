@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { isatty } from 'node:tty';
 import { dateIn, isoInZone, parseNow } from './core/dates.js';
 import { UsageError } from './core/errors.js';
 import { currencyOf } from './core/money.js';
@@ -55,7 +56,8 @@ export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = p
     stdout: process.stdout,
     stderr: process.stderr,
     isTTY,
-    stdinTTY: Boolean(process.stdin.isTTY),
+    // Not process.stdin: making that stream costs ~4 ms of every start when stdin is a file.
+    stdinTTY: isatty(0),
     json: Boolean(g.json),
     lang: (g.lang ?? settings.lang) as 'en' | 'id',
     yes: Boolean(g.yes),

@@ -40,10 +40,6 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/**
- * Parses an amount as the owner types it: 1500000, 1.500.000 (id) or 1,500,000 (en), with
- * decimals only where the currency has them. Returns minor units.
- */
 /** Plain digits short enough that a Number holds the minor amount exactly (an import reads millions). */
 function isShortInteger(text: string, maxDigits: number): boolean {
   const n = text.length;
@@ -67,6 +63,10 @@ function amountPattern(group: string, decimal: string): RegExp {
   return re;
 }
 
+/**
+ * Parses an amount as the owner types it: 1500000, 1.500.000 (id) or 1,500,000 (en), with
+ * decimals only where the currency has them. Returns minor units.
+ */
 export function parseAmount(text: string, currency: Currency, locale: string, what = 'amount'): number {
   if (isShortInteger(text, 15 - currency.exponent)) return Number(text) * 10 ** currency.exponent;
   const raw = text.trim();
@@ -118,22 +118,32 @@ export function toMajorNumber(minor: number, currency: Currency): number {
 }
 
 /** "Rp 1.500.000", "$12.50": formatted for the shop's locale from an exact decimal string. */
-const formatters = new Map<string, Intl.NumberFormat>();
+const formatters = new Map<string, { fmt: Intl.NumberFormat; done: Map<number, string> }>();
 
 export function formatMoney(minor: number, currency: Currency, locale: string): string {
   const key = `${locale}|${currency.code}`;
-  let fmt = formatters.get(key);
-  if (!fmt) {
-    fmt = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: currency.code,
-      minimumFractionDigits: currency.exponent,
-      maximumFractionDigits: currency.exponent,
-    });
-    formatters.set(key, fmt);
+  let f = formatters.get(key);
+  if (!f) {
+    f = {
+      fmt: new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: currency.code,
+        minimumFractionDigits: currency.exponent,
+        maximumFractionDigits: currency.exponent,
+      }),
+      done: new Map(),
+    };
+    formatters.set(key, f);
   }
-  // format() accepts a decimal string exactly (no float rounding) since Intl.NumberFormat v3.
-  return fmt.format(toMajorString(minor, currency) as unknown as number).replace(/\u00a0/g, ' ');
+  // The sweep formats the same few fees and deposits hundreds of thousands of times.
+  let text = f.done.get(minor);
+  if (text === undefined) {
+    // format() accepts a decimal string exactly (no float rounding) since Intl.NumberFormat v3.
+    text = f.fmt.format(toMajorString(minor, currency) as unknown as number).replace(/\u00a0/g, ' ');
+    if (f.done.size >= 10_000) f.done.clear();
+    f.done.set(minor, text);
+  }
+  return text;
 }
 
 /** ceil(total * percent / 100) in integers. */

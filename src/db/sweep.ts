@@ -1,10 +1,11 @@
-import { inChunks } from './chunks.js';
+import { insertMany } from './bulk.js';
+import { IN_LIMIT } from './chunks.js';
 import { rawHandle } from './open.js';
 import type { DB } from './types.js';
 
 /**
  * The sweep's bulk writes. With 100k orders due, Kysely's per-batch query building cost more
- * than SQLite's writes (bench/README.md), so these run prepared statements on the raw
+ * than SQLite's writes (bench/README.md), so these run multi-row statements on the raw
  * connection, inside the caller's transaction.
  */
 export interface FeeCharge {
@@ -17,12 +18,10 @@ export interface FeeCharge {
 /** One ledger row per order and day; the unique (order_id, fee_date) index makes a repeat impossible. */
 export async function chargeStorageFees(db: DB, charges: readonly FeeCharge[], at: string): Promise<void> {
   const raw = rawHandle(db);
-  const fee = raw.prepare("INSERT INTO ledger (order_id, kind, amount, fee_date, created_at) VALUES (?, 'storage_fee', ?, ?, ?)");
-  const event = raw.prepare("INSERT INTO events (order_id, kind, detail, created_at) VALUES (?, 'storage-fee', ?, ?)");
-  for (const c of charges) {
-    for (const d of c.days) fee.run(c.order_id, c.fee, d, at);
-    event.run(c.order_id, c.detail, at);
-  }
+  insertMany(raw, 'INSERT INTO ledger (order_id, kind, amount, fee_date, created_at)', "(?, 'storage_fee', ?, ?, ?)",
+    charges.flatMap((c) => c.days.map((d) => [c.order_id, c.fee, d, at])));
+  insertMany(raw, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'storage-fee', ?, ?)",
+    charges.map((c) => [c.order_id, c.detail, at]));
 }
 
 export interface NoShow {
@@ -31,24 +30,20 @@ export interface NoShow {
   detail: string;
 }
 
-/** Cancels still-ready orders as no-shows and forfeits their DP; returns the ids it cancelled. */
-export async function cancelNoShows(db: DB, noShows: readonly NoShow[], today: string, at: string): Promise<number[]> {
+/** Cancels still-ready orders as no-shows and forfeits their DP; returns those it cancelled, by id. */
+export async function cancelNoShows(db: DB, noShows: readonly NoShow[], today: string, at: string): Promise<{ order_id: number; customer_id: number }[]> {
   const raw = rawHandle(db);
-  const cancel = raw.prepare("UPDATE orders SET status = 'cancelled', cancelled_by = 'policy', cancel_reason = 'no-show', cancelled_on = ? WHERE id = ? AND status = 'ready'");
-  const forfeit = raw.prepare("INSERT INTO ledger (order_id, kind, amount, note, created_at) VALUES (?, 'forfeit', ?, 'DP forfeited: no-show', ?)");
-  const event = raw.prepare("INSERT INTO events (order_id, kind, detail, created_at) VALUES (?, 'cancelled', ?, ?)");
-  const done: number[] = [];
-  for (const n of noShows) {
-    if (cancel.run(today, n.order_id).changes === 0) continue;
-    if (n.forfeit > 0) forfeit.run(n.order_id, n.forfeit, at);
-    event.run(n.order_id, n.detail, at);
-    done.push(n.order_id);
+  const done: (NoShow & { customer_id: number })[] = [];
+  const byId = new Map(noShows.map((n) => [n.order_id, n]));
+  for (let i = 0; i < noShows.length; i += IN_LIMIT) {
+    const slice = noShows.slice(i, i + IN_LIMIT);
+    const cancelled = raw.prepare(`UPDATE orders SET status = 'cancelled', cancelled_by = 'policy', cancel_reason = 'no-show', cancelled_on = ?
+      WHERE status = 'ready' AND id IN (${slice.map(() => '?').join(', ')}) RETURNING id, customer_id`).all(today, ...slice.map((n) => n.order_id)) as { id: number; customer_id: number }[];
+    for (const c of cancelled) done.push({ ...byId.get(c.id)!, customer_id: c.customer_id });
   }
-  return done.sort((a, b) => a - b);
-}
-
-/** The customers of these orders. */
-export async function customersOf(db: DB, orderIds: readonly number[]): Promise<number[]> {
-  const rows = await inChunks(orderIds, (slice) => db.selectFrom('orders').select('customer_id').where('id', 'in', slice).execute());
-  return rows.map((r) => r.customer_id);
+  done.sort((a, b) => a.order_id - b.order_id);
+  insertMany(raw, 'INSERT INTO ledger (order_id, kind, amount, note, created_at)', "(?, 'forfeit', ?, 'DP forfeited: no-show', ?)",
+    done.filter((n) => n.forfeit > 0).map((n) => [n.order_id, n.forfeit, at]));
+  insertMany(raw, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'cancelled', ?, ?)", done.map((n) => [n.order_id, n.detail, at]));
+  return done.map((n) => ({ order_id: n.order_id, customer_id: n.customer_id }));
 }

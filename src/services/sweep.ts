@@ -2,7 +2,7 @@ import { clockOf, blacklistDecision, type PolicyAction } from '../core/policy.js
 import { numberSetting } from '../core/settings.js';
 import { addBlacklistEntries, noShowStanding } from '../db/blacklist.js';
 import { enqueue, expireStale } from '../db/outbox.js';
-import { cancelNoShows, chargeStorageFees, customersOf } from '../db/sweep.js';
+import { cancelNoShows, chargeStorageFees } from '../db/sweep.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { decisionsFor, noticesFor, type Decision } from './outbox.js';
@@ -43,13 +43,13 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean): Promise<Sweep
     const fees = decisions.flatMap((d) => d.actions.filter((a) => a.kind === 'storage-fees').map((a) => ({ order: d.order, days: a.days, amount: a.amount })));
     await chargeStorageFees(trx, fees.map((f) => ({ order_id: f.order.id, days: f.days, fee: f.order.storage_fee_per_day, detail: `${money(ctx, f.amount)} for ${f.days.join(', ')}` })), ctx.nowIso);
     const cancels = decisions.flatMap((d) => d.actions.filter((a) => a.kind === 'cancel').map((a) => ({ d, a })));
-    const cancelledIds = await cancelNoShows(trx, cancels.map(({ d, a }) => ({
+    const cancelled = await cancelNoShows(trx, cancels.map(({ d, a }) => ({
       order_id: d.order.id, forfeit: a.forfeit,
       detail: `by policy: no-show; DP forfeited ${money(ctx, a.forfeit)}${a.owedBack ? `; owed back ${money(ctx, a.owedBack)}` : ''}`,
     })), ctx.today, ctx.nowIso);
     await expireStale(trx, ctx.today);
 
-    const standing = await noShowStanding(trx, [...new Set(await customersOf(trx, cancelledIds))]);
+    const standing = await noShowStanding(trx, [...new Set(cancelled.map((c) => c.customer_id))]);
     const threshold = numberSetting(ctx.settings, 'blacklist.after_no_shows');
     const auto = ctx.settings['blacklist.auto'] === 'on';
     const proposed: number[] = [];
@@ -61,17 +61,19 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean): Promise<Sweep
     }
     await addBlacklistEntries(trx, added.map((id) => ({ customer_id: id, reason: `${standing.get(id)!.noShows} no-shows (blacklist.auto)` })), ctx.nowIso);
 
+    // Reminders already queued on an earlier run today are not news.
+    const reminded = new Set(queued.filter((q) => q.template === 'pickup-reminder').map((q) => q.order_id));
     return {
       date: ctx.today,
-      reminders_queued: queued.filter((q) => q.template === 'pickup-reminder').length,
+      reminders_queued: reminded.size,
       overdue_notices_queued: queued.filter((q) => q.template === 'pickup-overdue').length,
       storage_fees_charged: fees.reduce((n, f) => n + f.days.length, 0),
-      cancelled: cancelledIds,
+      cancelled: cancelled.map((c) => c.order_id),
       blacklist_proposed: proposed.sort((a, b) => a - b),
       blacklisted: added.sort((a, b) => a - b),
       dry_run: dryRun,
       details: decisions.flatMap((d) => d.actions
-        .filter((a) => a.kind !== 'reminder' || queued.some((q) => q.order_id === d.order.id && q.template === 'pickup-reminder'))
+        .filter((a) => a.kind !== 'reminder' || reminded.has(d.order.id))
         .map((a) => ({ order_id: d.order.id, action: a.kind, why: explain(ctx, d, a) }))),
     };
   }, { dryRun });
