@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { inChunks } from './chunks.js';
 import type { DB } from './types.js';
 
 export interface CustomerRow {
@@ -37,4 +38,10 @@ export async function searchCustomers(db: DB, term: string, limit: number): Prom
       ...(digits.length >= 3 ? [sql<boolean>`phone LIKE ${`%${digits.replace(/^0/, '')}%`}`] : []),
     ]))
     .orderBy('name').limit(limit).execute();
+}
+
+/** Name and phone by customer id, for lines that print them. */
+export async function customersByIds(db: DB, ids: readonly number[]): Promise<Map<number, { name: string; phone: string }>> {
+  const rows = await inChunks(ids, (slice) => db.selectFrom('customers').select(['id', 'name', 'phone']).where('id', 'in', slice).execute());
+  return new Map(rows.map((r) => [r.id, { name: r.name, phone: r.phone }]));
 }

@@ -32,17 +32,32 @@ function toPolicyOrder(r: Row): PolicyOrder {
  * Orders the policy may act on today: every ready order, and confirmed orders whose pickup is
  * within the reminder window.
  */
-export async function policyCandidates(db: DB, today: string, reminderUntil: string): Promise<PolicyOrder[]> {
-  const rows = await policyQuery(db)
+function candidates<Q extends ReturnType<typeof policyQuery>>(q: Q, today: string, reminderUntil: string): Q {
+  return q
     // Literal, not bound: SQLite can only use the partial index orders_open_pickup when it can
     // see that the condition matches the index's own WHERE.
     .where(sql<boolean>`o.status IN ('confirmed', 'ready')`)
     .where((eb) => eb.or([eb('o.status', '=', 'ready'), eb('o.pickup_date', '>=', today).and('o.pickup_date', '<=', reminderUntil)]))
     // `+o.id`: ordering by the bare rowid made SQLite scan every order instead of the partial
     // index of open ones (300 ms against 60 ms on a million orders).
-    .orderBy(sql`+o.id`)
-    .execute();
-  return rows.map(toPolicyOrder);
+    .orderBy(sql`+o.id`) as Q;
+}
+
+export async function policyCandidates(db: DB, today: string, reminderUntil: string): Promise<PolicyOrder[]> {
+  return (await candidates(policyQuery(db), today, reminderUntil).execute()).map(toPolicyOrder);
+}
+
+/** A candidate with what the owner's agenda needs beside it. */
+export type AgendaOrder = PolicyOrder & { customer_id: number; total: number };
+
+/**
+ * The candidates with their customer and total: `orders today` reads the open orders once.
+ * The customers are looked up for the few lines printed (customersByIds), not joined for all:
+ * the join cost a third more on a million orders.
+ */
+export async function agendaCandidates(db: DB, today: string, reminderUntil: string): Promise<AgendaOrder[]> {
+  const rows = await candidates(policyQuery(db), today, reminderUntil).select(['o.customer_id', 'o.total']).execute();
+  return rows.map((r) => ({ ...toPolicyOrder(r), customer_id: r.customer_id, total: r.total }));
 }
 
 export async function policyOrder(db: DB, id: number): Promise<PolicyOrder | undefined> {
