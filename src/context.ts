@@ -54,7 +54,10 @@ export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = p
     currency: currencyOf(settings.currency!),
     locale: settings.locale!,
     stdout: process.stdout,
-    stderr: process.stderr,
+    // Made on first use: the stream costs ~2 ms of a start, and most runs write nothing to it.
+    get stderr() {
+      return process.stderr;
+    },
     isTTY,
     // Not process.stdin: making that stream costs ~4 ms of every start when stdin is a file.
     stdinTTY: isatty(0),
