@@ -7,20 +7,30 @@ const BATCH = 100;
  * Runs `head VALUES tuple, tuple, ... tail` for many rows, BATCH rows per statement: one
  * statement per row cost a quarter more on the sweep's hundreds of thousands of inserts
  * (bench/README.md). `tuple` is one row's VALUES group, e.g. "(?, 'storage_fee', ?)", and
- * each row gives its parameters in order. With a RETURNING tail, the returned rows come back.
+ * each row gives its parameters in order; rows are read one batch at a time, so a generator
+ * keeps memory flat. With a RETURNING tail, the returned rows come back.
  */
-export function insertMany<R = unknown>(raw: Sqlite.Database, head: string, tuple: string, rows: readonly unknown[][], tail = ''): R[] {
+export function insertMany<R = unknown>(raw: Sqlite.Database, head: string, tuple: string, rows: Iterable<readonly unknown[]>, tail = ''): R[] {
   const returning = /\bRETURNING\b/i.test(tail);
+  const statements = new Map<number, Sqlite.Statement>();
   const out: R[] = [];
-  const statement = (n: number) => raw.prepare(`${head} VALUES ${Array.from({ length: n }, () => tuple).join(', ')} ${tail}`);
-  const full = rows.length >= BATCH ? statement(BATCH) : undefined;
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const end = Math.min(i + BATCH, rows.length);
-    const params: unknown[] = [];
-    for (let r = i; r < end; r++) params.push(...rows[r]!);
-    const st = end - i === BATCH ? full! : statement(end - i);
+  let params: unknown[] = [];
+  let n = 0;
+  const flush = () => {
+    let st = statements.get(n);
+    if (!st) {
+      st = raw.prepare(`${head} VALUES ${Array.from({ length: n }, () => tuple).join(', ')} ${tail}`);
+      statements.set(n, st);
+    }
     if (returning) out.push(...(st.all(params) as R[]));
     else st.run(params);
+    params = [];
+    n = 0;
+  };
+  for (const row of rows) {
+    params.push(...row);
+    if (++n === BATCH) flush();
   }
+  if (n > 0) flush();
   return out;
 }

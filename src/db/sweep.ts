@@ -18,10 +18,12 @@ export interface FeeCharge {
 /** One ledger row per order and day; the unique (order_id, fee_date) index makes a repeat impossible. */
 export async function chargeStorageFees(db: DB, charges: readonly FeeCharge[], at: string): Promise<void> {
   const raw = rawHandle(db);
-  insertMany(raw, 'INSERT INTO ledger (order_id, kind, amount, fee_date, created_at)', "(?, 'storage_fee', ?, ?, ?)",
-    charges.flatMap((c) => c.days.map((d) => [c.order_id, c.fee, d, at])));
-  insertMany(raw, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'storage-fee', ?, ?)",
-    charges.map((c) => [c.order_id, c.detail, at]));
+  insertMany(raw, 'INSERT INTO ledger (order_id, kind, amount, fee_date, created_at)', "(?, 'storage_fee', ?, ?, ?)", (function* () {
+    for (const c of charges) for (const d of c.days) yield [c.order_id, c.fee, d, at];
+  })());
+  insertMany(raw, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'storage-fee', ?, ?)", (function* () {
+    for (const c of charges) yield [c.order_id, c.detail, at];
+  })());
 }
 
 export interface NoShow {
