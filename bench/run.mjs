@@ -1,5 +1,5 @@
 // npm run bench: whole-process timings against references measured in the same rounds
-// (node -e 0, the sqlite3 shell, a bare better-sqlite3 script), with peak memory from
+// (node -e 0, the sqlite3 shell, bare better-sqlite3 scripts), with peak memory from
 // /usr/bin/time -v. Databases are generated once into bench/data (BENCH_ORDERS, default 1M).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -41,11 +41,14 @@ const t = timeInterleaved({
   version: [node, 'bin/orders', '--version'],
   show: orders(main, 'show', String(Math.floor(N / 2)), '--json'),
   list: orders(main, 'list', '--status', 'ready', '--pickup-from', day, '--pickup-to', day, '--json'),
+  listFloor: [node, 'bench/reference-list.cjs', main, 'ready', day, day],
   today: orders(main, 'today'),
 }, Math.max(RUNS, 10));
 record('orders --version', t.version, 'node -e 0', t.node, '<= 1.5x');
 record(`orders show ID --json (${N})`, t.show, 'node -e 0', t.node, '<= 1.5x');
 record(`orders list one day's pickups --json (${N})`, t.list, 'node -e 0', t.node, '<= 1.5x');
+record('  the same list: its floor', t.list, 'the same queries in a bare script (bench/reference-list.cjs)', t.listFloor, 'information');
+record('  that bare script itself', t.listFloor, 'node -e 0', t.node, 'information');
 record(`orders today (${N})`, t.today, 'node -e 0', t.node, '<= 2x');
 
 // 2. The sweep on fresh copies of the database with N/10 orders due, against the bare script.

@@ -1,10 +1,7 @@
 import type { CommandContext } from '../context.js';
 import { parseDateInput } from '../core/dates.js';
 import { formatMoney, toMajorNumber } from '../core/money.js';
-import { statusColour } from '../output/colour.js';
-import { toCsv } from '../output/csv.js';
 import { orderJson, printJson } from '../output/json.js';
-import { renderTable } from '../output/table.js';
 import { listOrders } from '../services/list.js';
 import { customerRef, positiveInt, statuses } from './args.js';
 
@@ -25,6 +22,8 @@ export async function run(ctx: CommandContext, _args: string[], opts: Record<str
   }
   if (format === 'csv') {
     const m = (minor: number) => toMajorNumber(minor, ctx.currency);
+    // The CSV and table libraries load only for their own format: JSON for scripts skips both.
+    const { toCsv } = await import('../output/csv.js');
     ctx.stdout.write(toCsv(
       ['id', 'status', 'customer_name', 'phone', 'pickup_date', 'total', 'deposit_required', 'paid', 'balance', 'items'],
       views.map((v) => [v.row.id, v.row.status, v.row.customer_name, v.row.customer_phone, v.row.pickup_date,
@@ -37,6 +36,7 @@ export async function run(ctx: CommandContext, _args: string[], opts: Record<str
     ctx.stderr.write('No orders match.\n');
     return;
   }
+  const [{ renderTable }, { statusColour }] = await Promise.all([import('../output/table.js'), import('../output/colour.js')]);
   const fm = (minor: number) => formatMoney(minor, ctx.currency, ctx.locale);
   ctx.stdout.write(renderTable(
     ['id', 'status', 'customer', 'phone', 'pickup', 'total', 'paid', 'balance'],
