@@ -43,6 +43,8 @@ const t = timeInterleaved({
   list: orders(main, 'list', '--status', 'ready', '--pickup-from', day, '--pickup-to', day, '--json'),
   listFloor: [node, 'bench/reference-list.cjs', main, 'ready', day, day],
   today: orders(main, 'today'),
+  // today reads confirmed orders up to tomorrow's H-2 reminders: NOW + 3 days
+  todayFloor: [node, 'bench/reference-today.cjs', main, NOW, new Date(Date.parse(`${NOW}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10)],
 }, Math.max(RUNS, 10));
 record('orders --version', t.version, 'node -e 0', t.node, '<= 1.5x');
 record(`orders show ID --json (${N})`, t.show, 'node -e 0', t.node, '<= 1.5x');
@@ -50,6 +52,8 @@ record(`orders list one day's pickups --json (${N})`, t.list, 'node -e 0', t.nod
 record('  the same list: its floor', t.list, 'the same queries in a bare script (bench/reference-list.cjs)', t.listFloor, 'information');
 record('  that bare script itself', t.listFloor, 'node -e 0', t.node, 'information');
 record(`orders today (${N})`, t.today, 'node -e 0', t.node, '<= 2x');
+record('  the same agenda: its floor', t.today, 'its reads alone in a bare script (bench/reference-today.cjs)', t.todayFloor, 'information');
+record('  that bare script itself', t.todayFloor, 'node -e 0', t.node, 'information');
 
 // 2. The sweep on fresh copies of the database with N/10 orders due, against the bare script.
 const sweepTimes = [];
