@@ -44,8 +44,24 @@ function fromDay(day: number): string {
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
+/** Day numbers and their text, remembered: a sweep over 100,000 orders meets a few dozen distinct dates. */
+const dayOf = new Map<string, number>();
+const textOf = new Map<number, string>();
+
 export function addDays(date: string, n: number): string {
-  return fromDay(toDay(date) + n);
+  let day = dayOf.get(date);
+  if (day === undefined) {
+    if (dayOf.size >= 4096) dayOf.clear();
+    day = toDay(date);
+    dayOf.set(date, day);
+  }
+  let text = textOf.get(day + n);
+  if (text === undefined) {
+    if (textOf.size >= 4096) textOf.clear();
+    text = fromDay(day + n);
+    textOf.set(day + n, text);
+  }
+  return text;
 }
 
 /** b - a in days. */

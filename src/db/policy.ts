@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { PolicyOrder } from '../core/policy.js';
-import type { Status } from '../core/lifecycle.js';
 import type { DB } from './types.js';
 
 /** The facts the policy needs for each open order, in one indexed query (no query per order). */
@@ -18,14 +17,12 @@ function policyQuery(db: DB) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof policyQuery>['execute']>>[number];
 
-function toPolicyOrder(r: Row): PolicyOrder {
-  return {
-    ...r,
-    status: r.status as Status,
-    fulfilment: r.fulfilment as 'pickup' | 'delivery',
-    paid: Number(r.paid),
-    overdue_notice_queued: Number(r.overdue_notice_queued) === 1,
-  };
+/** The row itself, with its two computed columns typed: the sweep reads 100,000 of these, and a copy each cost GC time. */
+function toPolicyOrder<R extends Row>(r: R): Omit<R, 'paid' | 'overdue_notice_queued'> & PolicyOrder {
+  const o = r as unknown as Record<string, unknown>;
+  o.paid = Number(r.paid);
+  o.overdue_notice_queued = Number(r.overdue_notice_queued) === 1;
+  return o as unknown as Omit<R, 'paid' | 'overdue_notice_queued'> & PolicyOrder;
 }
 
 /**
@@ -56,8 +53,7 @@ export type AgendaOrder = PolicyOrder & { customer_id: number; total: number };
  * the join cost a third more on a million orders.
  */
 export async function agendaCandidates(db: DB, today: string, reminderUntil: string): Promise<AgendaOrder[]> {
-  const rows = await candidates(policyQuery(db), today, reminderUntil).select(['o.customer_id', 'o.total']).execute();
-  return rows.map((r) => ({ ...toPolicyOrder(r), customer_id: r.customer_id, total: r.total }));
+  return (await candidates(policyQuery(db), today, reminderUntil).select(['o.customer_id', 'o.total']).execute()).map(toPolicyOrder);
 }
 
 export async function policyOrder(db: DB, id: number): Promise<PolicyOrder | undefined> {

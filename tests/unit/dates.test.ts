@@ -78,4 +78,9 @@ describe('day arithmetic agrees with the calendar', () => {
     }
     expect(daysBetween('1999-12-31', '2000-03-01')).toBe(61);
   });
+  it('gives the same answer when asked again, however many dates came between', () => {
+    const first = addDays('2026-02-27', 2);
+    for (let n = 0; n < 10_000; n++) addDays('2026-01-01', n);
+    expect([first, addDays('2026-02-27', 2), addDays('2028-02-27', 2)]).toEqual(['2026-03-01', '2026-03-01', '2028-02-29']);
+  });
 });
