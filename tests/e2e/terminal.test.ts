@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Shop } from './harness.ts';
 
@@ -100,6 +101,22 @@ describe('colour', () => {
       term.close();
     }
     term = undefined;
+  });
+});
+
+describe('a large import', () => {
+  it('shows a progress bar on a terminal, and only the summary without one', async () => {
+    // 5 MB and more counts as large: 12,000 rows with a 450-character note each.
+    const note = 'catatan '.repeat(56);
+    const rows = Array.from({ length: 12_000 }, (_, i) => `Pelanggan ${i},+62813${String(10_000_000 + i)},Kaos:1:85000,2026-12-01,${note}`);
+    const file = join(shop.dir, 'big.csv');
+    writeFileSync(file, `customer_name,phone,items,pickup_date,note\r\n${rows.join('\r\n')}\r\n`);
+    term = new Terminal(orders(`import --dry-run ${file}`), { TZ: 'UTC' });
+    const screen = await term.waitFor('EXIT=0', 30_000);
+    expect(screen).toMatch(/importing \[[█░]+\] 100%/);
+    expect(screen).toContain('All rows are valid: would import 12000 orders; nothing was changed.');
+    const plain = spawnSync(process.execPath, [BIN, '--db', shop.db, '--now', '2026-11-25', 'import', file], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000 });
+    expect([plain.status, plain.stdout, plain.stderr]).toEqual([0, 'Imported 12000 orders.\n', '']);
   });
 });
 
