@@ -1,4 +1,6 @@
+import { insertMany } from './bulk.js';
 import { inChunks } from './chunks.js';
+import { rawHandle } from './open.js';
 import type { DB } from './types.js';
 
 /** No-shows (policy cancellations for no-show) and current blacklisting, per customer. */
@@ -15,8 +17,9 @@ export async function noShowStanding(db: DB, customerIds: readonly number[]): Pr
   return out;
 }
 
+/** In batches: a catch-up sweep with blacklist.auto on may add more entries than one statement can bind. */
 export async function addBlacklistEntries(db: DB, entries: { customer_id: number; reason: string }[], at: string): Promise<void> {
-  if (entries.length) await db.insertInto('blacklist').values(entries.map((e) => ({ ...e, added_at: at }))).execute();
+  insertMany(rawHandle(db), 'INSERT INTO blacklist (customer_id, reason, added_at)', '(?, ?, ?)', entries.map((e) => [e.customer_id, e.reason, at]));
 }
 
 export interface CustomerRecord {

@@ -48,6 +48,19 @@ describe('orders remind', () => {
     expect(new URL(m.link).searchParams.get('text')).toBe(m.text);
   });
 
+  it('logs a busy night of more than 3,000 messages, each linked to its outbox row', () => {
+    const rows = Array.from({ length: 3_200 }, (_, i) => `Pelanggan ${i},+62813${String(10_000_000 + i)},Kaos:1:85000,2026-11-27,confirmed,2026-11-20,42500`);
+    const file = join(shop.dir, 'busy.csv');
+    writeFileSync(file, `customer_name,phone,items,pickup_date,status,confirmed_on,paid\r\n${rows.join('\r\n')}\r\n`);
+    shop.ok(['import', file]);
+    const r = shop.run(['remind', '--json'], { now: '2026-11-25' });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.json()).toHaveLength(3_200);
+    expect(shop.query(`SELECT count(*) AS sent, sum(c.order_id = x.order_id AND c.template = x.template) AS linked
+      FROM outbox x JOIN communications c ON c.id = x.communication_id WHERE x.status = 'sent'`)).toEqual([{ sent: 3_200, linked: 3_200 }]);
+    expect(shop.ok(['verify'])).toContain('hash chain intact');
+  });
+
   it('--dry-run prints what is due and records nothing', () => {
     confirmedOrder();
     const before = shop.dump();
