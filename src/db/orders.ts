@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Item } from '../core/items.js';
 import { EMPTY_TOTALS, type EntryKind, type Totals } from '../core/ledger.js';
 import { inChunks } from './chunks.js';
@@ -39,6 +39,8 @@ export interface OrderFilter {
   customerId?: number;
   pickupFrom?: string;
   pickupTo?: string;
+  /** only orders after this one in (pickup date, id) order: the next page */
+  after?: { pickupDate: string; id: number };
   limit?: number;
 }
 
@@ -48,6 +50,7 @@ export async function findOrders(db: DB, f: OrderFilter): Promise<OrderRow[]> {
   if (f.customerId !== undefined) q = q.where('orders.customer_id', '=', f.customerId);
   if (f.pickupFrom) q = q.where('orders.pickup_date', '>=', f.pickupFrom);
   if (f.pickupTo) q = q.where('orders.pickup_date', '<=', f.pickupTo);
+  if (f.after) q = q.where(sql<boolean>`(orders.pickup_date, orders.id) > (${f.after.pickupDate}, ${f.after.id})`);
   q = q.orderBy('orders.pickup_date').orderBy('orders.id');
   if (f.limit !== undefined) q = q.limit(f.limit);
   return q.execute();

@@ -22,3 +22,20 @@ export async function writeTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, o
     }
   });
 }
+
+/**
+ * Runs fn in a read transaction on Kysely's single connection: every statement inside sees the
+ * same snapshot, so a listing read in pages neither skips nor repeats an order that a
+ * concurrent command changes meanwhile. Inside fn use only the given trx.
+ */
+export async function readTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    shareHandle(db, conn);
+    await sql`begin`.execute(conn);
+    try {
+      return await fn(conn);
+    } finally {
+      await sql`commit`.execute(conn);
+    }
+  });
+}

@@ -1,13 +1,8 @@
-import { once } from 'node:events';
 import type { Cell } from '../services/export.js';
 import { csvRecord } from './csv.js';
+import { write } from './write.js';
 
 export type StreamFormat = 'csv' | 'json' | 'ndjson';
-
-/** Waits for the pipe to drain when it is full, so a slow reader never makes us buffer everything. */
-async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain');
-}
 
 const CHUNK = 16 * 1024;
 

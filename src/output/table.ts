@@ -6,8 +6,8 @@ const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
  * Rows for a person: a bordered table on a terminal, its widest columns wrapped to fit the
  * terminal's width; otherwise plain tab-separated lines with a header, which `cut` and `awk` read.
  */
-export function renderTable(head: string[], rows: string[][], opts: { tty: boolean; rightAlign?: number[]; width?: number }): string {
-  if (!opts.tty) return [head, ...rows].map((r) => r.join('\t')).join('\n') + '\n';
+export function renderTable(head: string[], rows: string[][], opts: { tty: boolean; rightAlign?: number[]; width?: number; plainHeader?: boolean }): string {
+  if (!opts.tty) return [...(opts.plainHeader === false ? [] : [head]), ...rows].map((r) => r.join('\t')).join('\n') + '\n';
   const natural = head.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))) + 2);
   const width = opts.width ?? process.stdout.columns ?? 100;
   const colWidths = fitWidths(natural, width - head.length - 1);

@@ -3,6 +3,7 @@ import { RefusedError } from '../core/errors.js';
 import type { Status } from '../core/lifecycle.js';
 import { findCustomer, type CustomerRow } from '../db/customers.js';
 import { findOrders } from '../db/orders.js';
+import { readTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { viewsOf, type OrderView } from './views.js';
 
@@ -24,17 +25,44 @@ export async function customerOf(db: ServiceContext['db'], ref: CustomerRef): Pr
   return found;
 }
 
-export async function listOrders(ctx: ServiceContext, input: ListInput): Promise<OrderView[]> {
-  const customerId = input.customer ? (await customerOf(ctx.db, input.customer)).id : undefined;
-  // Overdue: ready orders whose pickup date has passed.
-  const rows = await findOrders(ctx.db, {
-    statuses: input.overdue ? ['ready'] : input.statuses,
-    customerId,
-    pickupFrom: input.pickupFrom,
-    pickupTo: input.overdue ? minDate(input.pickupTo, addDays(ctx.today, -1)) : input.pickupTo,
-    limit: input.limit,
+/** Orders per page: a page's items and ledger sums are read with it, then it is printed and let go. */
+const PAGE = 2000;
+
+/**
+ * The matching orders in pickup order, handed to `each` a page at a time from one snapshot of
+ * the database, so any number of orders is listed in constant memory (a million took 4 GB as
+ * one array, and the JSON of it was longer than a string can be).
+ */
+export async function listOrderPages(ctx: ServiceContext, input: ListInput, each: (page: OrderView[]) => Promise<void>): Promise<void> {
+  await readTransaction(ctx.db, async (db) => {
+    const customerId = input.customer ? (await customerOf(db, input.customer)).id : undefined;
+    // Overdue: ready orders whose pickup date has passed.
+    const filter = {
+      statuses: input.overdue ? ['ready' as const] : input.statuses,
+      customerId,
+      pickupFrom: input.pickupFrom,
+      pickupTo: input.overdue ? minDate(input.pickupTo, addDays(ctx.today, -1)) : input.pickupTo,
+    };
+    let left = input.limit ?? Infinity;
+    let after: { pickupDate: string; id: number } | undefined;
+    while (left > 0) {
+      const want = Math.min(PAGE, left);
+      const rows = await findOrders(db, { ...filter, after, limit: want });
+      if (rows.length) await each(await viewsOf(db, rows));
+      if (rows.length < want) return;
+      left -= rows.length;
+      const last = rows[rows.length - 1]!;
+      after = { pickupDate: last.pickup_date, id: last.id };
+    }
   });
-  return viewsOf(ctx.db, rows);
+}
+
+export async function listOrders(ctx: ServiceContext, input: ListInput): Promise<OrderView[]> {
+  const all: OrderView[] = [];
+  await listOrderPages(ctx, input, async (page) => {
+    all.push(...page);
+  });
+  return all;
 }
 
 function minDate(a: string | undefined, b: string): string {

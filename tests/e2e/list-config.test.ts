@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addKaos, Shop } from './harness.ts';
 
@@ -25,6 +27,26 @@ describe('orders list', () => {
     expect(ids(['--limit', '1'])).toEqual([3]);
     expect(ids(['--overdue'])).toEqual([]);
     expect(shop.okJson(['list', '--overdue'], { now: '2026-11-27' }).map((o: any) => o.id)).toEqual([3]);
+  });
+
+  it('lists more orders than one page holds: one JSON array, one header, every order once, in pickup order', () => {
+    const big = new Shop().init();
+    try {
+      // 4,500 orders over three pickup dates, so pages end in the middle of a day.
+      const rows = Array.from({ length: 4_500 }, (_, i) => `Pelanggan ${i},+62813${String(10_000_000 + i)},Kaos:1:85000,2026-12-0${1 + (i % 3)}`);
+      const file = join(big.dir, 'orders.csv');
+      writeFileSync(file, `customer_name,phone,items,pickup_date\r\n${rows.join('\r\n')}\r\n`);
+      big.ok(['import', file]);
+      const expected = big.query('SELECT id FROM orders ORDER BY pickup_date, id').map((r: any) => r.id);
+      expect(big.okJson(['list']).map((o: any) => o.id)).toEqual(expected);
+      expect(big.okJson(['list', '--limit', '2001']).map((o: any) => o.id)).toEqual(expected.slice(0, 2001));
+      const csv = big.ok(['list', '--format', 'csv']).split('\r\n');
+      expect([csv.length, csv.filter((l) => l.startsWith('id,')).length, csv[2_001]!.split(',')[0]]).toEqual([4_502, 1, String(expected[2_000])]);
+      const text = big.ok(['list']).trimEnd().split('\n');
+      expect([text.length, text.filter((l) => l.startsWith('id\t')).length]).toEqual([4_501, 1]);
+    } finally {
+      big.cleanup();
+    }
   });
 
   it('an unknown customer is refused with exit 1', () => {
