@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { UsageError } from '../core/errors.js';
 import { assetPath } from './assets.js';
 import type { Database, DB } from './types.js';
@@ -69,9 +69,31 @@ export function openDatabase(path: string, isDefault: boolean): Opened {
     raw.close();
     throw describeOpenError(path, err);
   }
-  const db: DB = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db: DB = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   handles.set(db, raw);
   return { db, raw, created };
+}
+
+/**
+ * Kysely prepares each query anew; a command that runs the same few queries per order (remind
+ * with 100,000 messages due spent 10 s of 36 in prepare) reuses them instead. Kysely runs one
+ * query at a time on its one connection, so a cached statement is never busy when asked for.
+ */
+function withStatementCache(raw: Sqlite.Database): SqliteDatabase {
+  const statements = new Map<string, Sqlite.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare: (sql) => {
+      let st = statements.get(sql);
+      if (!st) {
+        // IN lists of every length make new texts; a bound keeps a long run's cache small.
+        if (statements.size >= 256) statements.clear();
+        st = raw.prepare(sql);
+        statements.set(sql, st);
+      }
+      return st;
+    },
+  };
 }
 
 const handles = new WeakMap<DB, Sqlite.Database>();

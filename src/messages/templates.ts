@@ -39,7 +39,16 @@ export function locateTemplate(name: TemplateName, lang: Lang, env: NodeJS.Proce
   return { name, lang, source: 'built-in', path: assetPath('templates', lang, `${name}.txt`) };
 }
 
+/** Read once per process: remind renders the same few templates for every message due. */
+const loaded = new Map<string, LoadedTemplate>();
+
 export function loadTemplate(name: TemplateName, lang: Lang, env: NodeJS.ProcessEnv = process.env): LoadedTemplate {
-  const where = locateTemplate(name, lang, env);
-  return { ...where, text: readFileSync(where.path, 'utf8') };
+  const key = `${userTemplateDir(env)}|${lang}|${name}`;
+  let t = loaded.get(key);
+  if (!t) {
+    const where = locateTemplate(name, lang, env);
+    t = { ...where, text: readFileSync(where.path, 'utf8') };
+    loaded.set(key, t);
+  }
+  return t;
 }
