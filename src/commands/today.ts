@@ -23,12 +23,12 @@ export async function run(ctx: CommandContext): Promise<void> {
   const c = ctx.colour;
   const out: string[] = [c.bold(`Today, ${a.date}`)];
   out.push('', c.bold(`Pickups due today (${a.pickups.length})`));
-  for (const { order: o, customer: c, balance } of a.pickups) out.push(`  #${o.id} ${c.name} ${c.phone} [${o.status}] to collect ${money(ctx, Math.max(0, balance))}`);
+  for (const { order: o, customer: who, balance } of a.pickups) out.push(`  #${o.id} ${who.name} ${who.phone} [${o.status}] to collect ${money(ctx, Math.max(0, balance))}`);
   out.push('', c.bold(`Messages to send (${a.messages.length})`) + (a.messages.length ? ': run `orders remind`' : ''));
   for (const m of a.messages) out.push(`  #${m.order_id} ${m.template}`);
   out.push('', c.bold(`Overdue (${a.overdue.length})`));
-  for (const { line: { order: o, customer: c, totals }, clock } of a.overdue) {
-    out.push(`  #${o.id} ${c.name} ${c.phone}: ready since ${clock.start}, free until ${clock.freeThrough}, cancelled on ${clock.cancelOn} without word; fees so far ${money(ctx, totals.storage_fees)}`);
+  for (const { line: { order: o, customer: who, totals }, clock } of a.overdue) {
+    out.push(`  #${o.id} ${who.name} ${who.phone}: ready since ${clock.start}, free until ${clock.freeThrough}, cancelled on ${clock.cancelOn} without word; fees so far ${money(ctx, totals.storage_fees)}`);
   }
   out.push('', c.bold(`Tonight's sweep (${a.tonight.length})`));
   for (const t of a.tonight) out.push(`  #${t.order_id} ${t.action === 'cancel' ? c.red('cancel') : 'storage fee'}: ${t.why}`);

@@ -14,7 +14,7 @@ export function entryHash(prevHash: string, c: Communication): string {
   return crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
-/** Loaded on first use: importing node:crypto cost ~8 ms of every start, and most commands never hash. */
+/** Loaded on first use: importing node:crypto cost ~2 ms of every start, and most commands never hash. */
 let crypto: typeof import('node:crypto') | undefined;
 
 /**

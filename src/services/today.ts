@@ -28,8 +28,8 @@ export interface Agenda {
 
 /**
  * The owner's day: who comes, what to send, who is late, and what tonight's sweep will do and
- * why. One read of the open orders; the policy decides today's and
- * tomorrow's actions in memory, and only the pickups and late orders have their ledger summed and customer looked up.
+ * why. One read of the open orders; the policy decides today's and tomorrow's actions in
+ * memory, and only the pickups and late orders have their ledgers summed and customers looked up.
  */
 export async function agenda(ctx: ServiceContext): Promise<Agenda> {
   const days = reminderDays(ctx);
