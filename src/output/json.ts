@@ -58,7 +58,8 @@ export class JsonArrayWriter {
 
   async add(values: readonly unknown[]): Promise<void> {
     if (values.length === 0) return;
-    const body = values.map((v) => `  ${JSON.stringify(v, null, 2).replace(/\n/g, '\n  ')}`).join(',\n');
+    // The page as an array, without its brackets: its elements indented as in the whole array.
+    const body = JSON.stringify(values, null, 2).slice(2, -2);
     await write(this.out, `${this.count ? ',\n' : '[\n'}${body}`);
     this.count += values.length;
   }
