@@ -34,8 +34,8 @@ export function csvRecord(cells: readonly (string | number | boolean | null)[], 
   return `${out.join(',')}\r\n`;
 }
 
-/** RFC 4180 with CRLF; text cells neutralised unless raw. Numbers pass untouched. A null header: rows only (a later page). */
-export function toCsv(header: string[] | null, rows: (string | number | boolean | null)[][], raw = false): string {
+/** RFC 4180 with CRLF; text cells neutralised unless raw. Numbers pass untouched. */
+export function toCsv(header: string[], rows: (string | number | boolean | null)[][], raw = false): string {
   const cells = rows.map((r) => r.map((c) => (typeof c === 'string' && !raw ? safeCell(c) : c ?? '')));
-  return stringify(header ? [header, ...cells] : cells, CSV_OPTIONS);
+  return stringify([header, ...cells], CSV_OPTIONS);
 }

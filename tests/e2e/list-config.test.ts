@@ -49,10 +49,12 @@ describe('orders list', () => {
     }
   });
 
-  it('an unknown customer is refused with exit 1', () => {
-    const r = shop.run(['list', '--customer', '0813-0000-1111']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/No customer with phone \+62813/);
+  it('an unknown customer is refused with exit 1, and nothing reaches stdout in any format', () => {
+    for (const format of [[], ['--json'], ['--format', 'csv']]) {
+      const r = shop.run(['list', '--customer', '0813-0000-1111', ...format]);
+      expect([r.code, r.stdout]).toEqual([1, '']);
+      expect(r.stderr).toMatch(/No customer with phone \+62813/);
+    }
   });
 
   it('writes RFC 4180 CSV with neutralised formula cells and plain numbers', () => {
