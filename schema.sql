@@ -1,4 +1,4 @@
--- The orders database, schema version 1. This file is the source of truth: a new database is
+-- The orders database, schema version 2. This file is the source of truth: a new database is
 -- created from it, and src/db/types.ts describes the same tables for Kysely.
 -- Money columns are INTEGER counts of the currency's minor unit. Dates are 'YYYY-MM-DD' in the
 -- shop's time zone; times are ISO 8601 text with the shop's offset.

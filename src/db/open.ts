@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -6,15 +6,20 @@ import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { UsageError } from '../core/errors.js';
 import { assetPath } from './assets.js';
+import { MIGRATION_STEPS } from './migration-steps.js';
 import type { Database, DB } from './types.js';
 
 /** The newest schema version; schema.sql describes it. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-/** Forward migrations from version N-1 to N, by N. Version 1 is schema.sql itself. */
-const MIGRATIONS: Record<number, () => string> = {
-  1: () => readFileSync(assetPath('schema.sql'), 'utf8'),
-};
+/** Turns version v-1 into v: the SQL files of migrations/v/ by name, then v's code steps. */
+function applyMigration(raw: Sqlite.Database, v: number): void {
+  const dir = assetPath('migrations', String(v));
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+    raw.exec(readFileSync(join(dir, file), 'utf8'));
+  }
+  for (const step of MIGRATION_STEPS[v] ?? []) step(raw);
+}
 
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   const base = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
@@ -61,14 +66,15 @@ export function openDatabase(path: string, isDefault: boolean): Opened {
   } catch (err) {
     throw describeOpenError(path, err);
   }
-  raw.pragma('foreign_keys = ON');
   raw.pragma('synchronous = NORMAL');
   try {
+    // Foreign keys are off while a migration rebuilds a table; it checks them itself at the end.
     migrate(raw, path);
   } catch (err) {
     raw.close();
     throw describeOpenError(path, err);
   }
+  raw.pragma('foreign_keys = ON');
   const db: DB = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   handles.set(db, raw);
   return { db, raw, created };
@@ -144,7 +150,11 @@ function migrate(raw: Sqlite.Database, path: string): void {
       const tables = raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
       if (tables.n > 0) throw new UsageError(`${path} is an SQLite file but not an orders database.`);
     }
-    for (let v = current + 1; v <= SCHEMA_VERSION; v++) raw.exec(MIGRATIONS[v]!());
+    if (current === 0) raw.exec(readFileSync(assetPath('schema.sql'), 'utf8'));
+    else for (let v = current + 1; v <= SCHEMA_VERSION; v++) applyMigration(raw, v);
+    if ((raw.pragma('foreign_key_check') as unknown[]).length > 0) {
+      throw new Error(`migrating ${path} to schema ${SCHEMA_VERSION} would break its references`);
+    }
     if (current === 0) {
       raw.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)')
         .run('timezone', Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');

@@ -14,7 +14,7 @@ describe('the database', () => {
     const [{ journal_mode }] = shop.query('PRAGMA journal_mode');
     expect(journal_mode).toBe('wal');
     const [{ user_version }] = shop.query('PRAGMA user_version');
-    expect(user_version).toBe(1);
+    expect(user_version).toBe(2);
     expect(shop.query("SELECT value FROM settings WHERE key = 'shop.name'")[0].value).toBe('Toko Maju');
   });
 });
