@@ -185,6 +185,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--to <date>', 'created (or written) on or before')
     .option('--status <status>', 'orders in these statuses (comma-separated)')
     .option('--raw', 'write every cell as it is (no formula neutralising)')
+    .option('--include-void', 'also void orders (entered by mistake), left out by default')
     .action(lazy('export'));
 
   p.command('import').argument('<file>', 'a CSV file, or - for standard input')

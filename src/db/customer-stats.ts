@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isBlacklisted } from './customers.js';
 import type { DB } from './types.js';
 
 export interface CustomerStats {
@@ -28,6 +29,7 @@ export const CUSTOMER_SORTS = Object.keys(SORT) as CustomerSort[];
 /**
  * Per customer, in one aggregate query: orders, completions, no-shows, shop-caused failures
  * (shop cancellations and compensated orders), the sum of open balances, what was forfeited.
+ * Void orders count nowhere.
  */
 export async function customerStats(db: DB, opts: { sort: CustomerSort; customerId?: number; limit?: number }): Promise<CustomerStats[]> {
   const where = opts.customerId === undefined ? sql`` : sql`WHERE c.id = ${opts.customerId}`;
@@ -47,6 +49,7 @@ export async function customerStats(db: DB, opts: { sort: CustomerSort; customer
           THEN COALESCE(m.forfeited, 0) - COALESCE(m.paid, 0) - COALESCE(m.compensation, 0)
           ELSE o.total + COALESCE(m.fees, 0) - COALESCE(m.compensation, 0) - COALESCE(m.paid, 0) END AS balance
       FROM orders o LEFT JOIN money m ON m.order_id = o.id
+      WHERE o.status <> 'void' -- entered by mistake: it never happened
     )
     SELECT c.id, c.name, c.phone,
       COUNT(p.customer_id) AS orders,
@@ -56,7 +59,7 @@ export async function customerStats(db: DB, opts: { sort: CustomerSort; customer
       COALESCE(SUM(p.cancelled_by = 'shop' OR p.compensation > 0), 0) AS shop_failures,
       COALESCE(SUM(p.balance), 0) AS open_balance,
       COALESCE(SUM(p.forfeited), 0) AS forfeited,
-      EXISTS (SELECT 1 FROM blacklist b WHERE b.customer_id = c.id AND b.lifted_at IS NULL) AS blacklisted
+      ${isBlacklisted('c.id')} AS blacklisted
     FROM customers c LEFT JOIN per_order p ON p.customer_id = c.id
     ${where}
     GROUP BY c.id

@@ -9,7 +9,12 @@ export interface CustomerRow {
   blacklisted: boolean;
 }
 
-export const blacklistedExpr = sql<number>`EXISTS (SELECT 1 FROM blacklist b WHERE b.customer_id = customers.id AND b.lifted_at IS NULL)`;
+/** Whether the customer in column `customerId` is blacklisted now: the one way every query asks it. */
+export function isBlacklisted(customerId: string) {
+  return sql<number>`EXISTS (SELECT 1 FROM blacklist b WHERE b.customer_id = ${sql.ref(customerId)} AND b.lifted_at IS NULL)`;
+}
+
+export const blacklistedExpr = isBlacklisted('customers.id');
 
 export async function findCustomer(db: DB, by: { id: number } | { phone: string }): Promise<CustomerRow | undefined> {
   const row = await db.selectFrom('customers')
