@@ -19,6 +19,12 @@ export async function insertOrder(db: DB, order: Insertable<OrdersTable>, items:
   return id;
 }
 
+/** An edit's new items; the event of the edit keeps the old ones. */
+export async function replaceItems(db: DB, orderId: number, items: readonly Item[]): Promise<void> {
+  await db.deleteFrom('order_items').where('order_id', '=', orderId).execute();
+  await db.insertInto('order_items').values(items.map((it, i) => ({ order_id: orderId, position: i + 1, ...it }))).execute();
+}
+
 export async function updateOrder(db: DB, id: number, changes: Updateable<OrdersTable>): Promise<void> {
   await db.updateTable('orders').set(changes).where('id', '=', id).execute();
 }

@@ -41,8 +41,11 @@ function moneyOn(view: OrderView): number {
 function checkVoid(ctx: ServiceContext, view: OrderView): void {
   const why = refusal(view.row.status as Status, 'void');
   if (why) throw new RefusedError(`Order ${view.row.id} cannot be voided: ${why}.`);
-  if (moneyOn(view) !== 0) {
-    throw new RefusedError(`Order ${view.row.id} cannot be voided: ${money(ctx, view.paid)} is paid and ${money(ctx, moneyOn(view) - view.paid)} charged on it; refund it first (\`orders refund ${view.row.id} all\`) or cancel it.`);
+  const on = moneyOn(view);
+  if (on !== 0) {
+    const what = [view.paid && `${money(ctx, view.paid)} paid`, on - view.paid && `${money(ctx, on - view.paid)} charged or kept`].filter(Boolean).join(' and ');
+    const way = view.balance < 0 ? `refund it first (\`orders refund ${view.row.id} all\`)` : `cancel it instead (\`orders cancel ${view.row.id} --by customer|shop\`)`;
+    throw new RefusedError(`Order ${view.row.id} cannot be voided: it has ${what} on it; ${way}.`);
   }
 }
 
