@@ -150,21 +150,21 @@ export interface RefundFacts {
   lastRefund: { amount: number; method: string | null } | null;
   /** a paid delivery fee given back with a waiver */
   feeRefunded: number;
-  /** what went wrong, from the latest compensation (its note starts with the kind) */
+  /** what went wrong, from the latest compensation event (its detail starts with the kind) */
   compensationKind: string | null;
 }
 
 export async function refundFacts(db: DB, id: number): Promise<RefundFacts> {
-  const rows = await db.selectFrom('ledger').select(['kind', 'amount', 'method', 'note'])
-    .where('order_id', '=', id).where('kind', 'in', ['refund', 'compensation']).orderBy('id').execute();
+  const [rows, event] = await Promise.all([
+    db.selectFrom('ledger').select(['amount', 'method', 'note']).where('order_id', '=', id).where('kind', '=', 'refund').orderBy('id').execute(),
+    db.selectFrom('events').select('detail').where('order_id', '=', id).where('kind', '=', 'compensation').orderBy('id', 'desc').limit(1).executeTakeFirst(),
+  ]);
   let lastRefund: RefundFacts['lastRefund'] = null;
   let feeRefunded = 0;
-  let compensationKind: string | null = null;
   for (const r of rows) {
     const note = r.note ?? '';
-    if (r.kind === 'compensation') compensationKind = note.split(':')[0] ?? null;
-    else if (note.startsWith(FEE_REFUND_NOTE)) feeRefunded += r.amount;
+    if (note.startsWith(FEE_REFUND_NOTE)) feeRefunded += r.amount;
     else if (!note.startsWith('compensation: ')) lastRefund = { amount: r.amount, method: r.method };
   }
-  return { lastRefund, feeRefunded, compensationKind };
+  return { lastRefund, feeRefunded, compensationKind: event?.detail?.split(':')[0] ?? null };
 }
