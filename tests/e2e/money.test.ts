@@ -159,6 +159,8 @@ describe('paid in full', () => {
     const o = shop.okJson(['add', '--customer', 'Sari', '--phone', '0813-1111-2222', '--item', 'Nasi box:10:25.000', '--pickup', '2026-12-01', '--deposit', '100%', '--custom', '--lang', 'en']);
     const [terms, request] = o.messages.map((m: any) => m.text);
     expect(terms).toContain('1. Payment: orders are paid in full (Rp 250.000) before we start work, so nothing is left to pay at pickup.');
+    expect(terms).toContain('6. If you cancel: the payment covers the work and materials we have already committed, so it is not refunded.');
+    expect(terms).not.toMatch(/\bDP\b|down payment|balance/i);
     expect(request).toContain('Payment in full before we start: Rp 250.000');
     expect(request).not.toMatch(/Down payment/);
     shop.ok(['pay', '1', '250.000']);
