@@ -60,7 +60,7 @@ describe('orders edit', () => {
     shop.ok(['pay', '1', '170.000']);
     const o = shop.okJson(['edit', '1', '--item', 'Kaos sablon:1:85.000']);
     expect(o).toMatchObject({ status: 'pending', total: 85000, deposit_required: 42500, balance: -85000 });
-    expect(o.messages[0].text).toContain('Pembayaran Bapak/Ibu kini lebih Rp 85.000 dari total baru; kelebihannya akan kami kembalikan.');
+    expect(o.messages[0].text).toContain('Pembayaran Bapak/Ibu kini lebih Rp 85.000 dari yang perlu dibayar; kelebihannya akan kami kembalikan.');
     expect(shop.okJson(['refund', '1', 'all']).balance).toBe(0);
   });
 
