@@ -13,7 +13,7 @@ export async function run(ctx: CommandContext, [id]: string[], opts: VoidOptions
   const n = orderId(id!);
   const reason = requireText(opts.reason, '--reason');
   const before = await previewVoid(ctx, n);
-  await confirmOrAbort(ctx, `Void order ${n} (${before.row.customer_name}, ${before.row.status}) as entered by mistake, so that it counts nowhere?`, '--yes');
+  await confirmOrAbort(ctx, `Void order ${n} (${JSON.stringify(before.row.customer_name)}, ${before.row.status}) as entered by mistake, so that it counts nowhere?`, '--yes');
   const view = await voidOrder(ctx, n, reason);
   if (ctx.json) printJson(ctx.stdout, orderJson(view, ctx.currency));
   else ctx.stdout.write(`Order ${n} is void: ${reason}. It is left out of lists, reports, customer counts and exports (\`orders list --status void\` shows it).\n`);

@@ -89,7 +89,7 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
     if (below) await addEvent(trx, orderId, 'deposit-override', `DP ${dp.percent}% instead of ${need.minimum}% (${need.because}): ${input.overrideDeposit}`, ctx.nowIso);
     if (record?.blacklisted && input.overrideBlacklist) await addEvent(trx, orderId, 'blacklist-override', input.overrideBlacklist, ctx.nowIso);
     const warnings = [
-      ...(customer.name !== input.name ? [`${input.phone} is already on file as "${customer.name}", so the order is under that name; to rename: \`orders customers set ${input.phone} --name "${input.name}"\`.`] : []),
+      ...(customer.name !== input.name ? [`${input.phone} is already on file as ${JSON.stringify(customer.name)}, so the order is under that name; to rename: \`orders customers set ${input.phone} --name ${JSON.stringify(input.name)}\`.`] : []),
       ...(need.warn ? [`${input.name}: ${need.warn}.`] : []),
       ...(record?.blacklisted && input.overrideBlacklist ? [`${input.name} is blacklisted; taken anyway: ${input.overrideBlacklist}.`] : []),
       ...(record?.flags ?? []).map((f) => `Earlier order #${f.order_id}${f.no_show ? ' was a no-show' : ''}: ${[

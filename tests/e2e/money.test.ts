@@ -54,7 +54,7 @@ describe('orders void', () => {
   it('voids an order with no money on it; it counts nowhere', () => {
     addKaos(shop);
     addKaos(shop);
-    refused(['void', '2', '--reason', 'dobel'], 2, 'Void order 2 (Budi Santoso, pending) as entered by mistake, so that it counts nowhere: this needs confirmation; add --yes to run it without a terminal.');
+    refused(['void', '2', '--reason', 'dobel'], 2, 'Void order 2 ("Budi Santoso", pending) as entered by mistake, so that it counts nowhere: this needs confirmation; add --yes to run it without a terminal.');
     refused(['void', '2', '--reason', '  ', '--yes'], 2, '--reason needs a non-empty text.');
     const v = shop.okJson(['void', '2', '--reason', 'dobel', '--yes']);
     expect(v).toMatchObject({ id: 2, status: 'void', void_reason: 'dobel', voided_on: '2026-11-25' });
