@@ -1,5 +1,6 @@
 import { insertMany } from './bulk.js';
 import { IN_LIMIT } from './chunks.js';
+import { chain, touch } from './evidence.js';
 import { rawHandle } from './open.js';
 import type { DB } from './types.js';
 
@@ -18,12 +19,13 @@ export interface FeeCharge {
 /** One ledger row per order and day; the unique (order_id, fee_date) index makes a repeat impossible. */
 export async function chargeStorageFees(db: DB, charges: readonly FeeCharge[], at: string): Promise<void> {
   const raw = rawHandle(db);
-  insertMany(raw, 'INSERT INTO ledger (order_id, kind, amount, fee_date, created_at)', "(?, 'storage_fee', ?, ?, ?)", (function* () {
+  await chain(db, 'ledger', insertMany<Record<string, unknown>>(raw, 'INSERT INTO ledger (order_id, kind, amount, fee_date, created_at)', "(?, 'storage_fee', ?, ?, ?)", (function* () {
     for (const c of charges) for (const d of c.days) yield [c.order_id, c.fee, d, at];
-  })());
-  insertMany(raw, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'storage-fee', ?, ?)", (function* () {
+  })(), 'RETURNING *'));
+  await chain(db, 'events', insertMany<Record<string, unknown>>(raw, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'storage-fee', ?, ?)", (function* () {
     for (const c of charges) yield [c.order_id, c.detail, at];
-  })());
+  })(), 'RETURNING *'));
+  touch(db, charges.map((c) => c.order_id));
 }
 
 export interface NoShow {
@@ -44,8 +46,9 @@ export async function cancelNoShows(db: DB, noShows: readonly NoShow[], today: s
     for (const c of cancelled) done.push({ ...byId.get(c.id)!, customer_id: c.customer_id });
   }
   done.sort((a, b) => a.order_id - b.order_id);
-  insertMany(raw, 'INSERT INTO ledger (order_id, kind, amount, note, created_at)', "(?, 'forfeit', ?, 'DP forfeited: no-show', ?)",
-    done.filter((n) => n.forfeit > 0).map((n) => [n.order_id, n.forfeit, at]));
-  insertMany(raw, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'cancelled', ?, ?)", done.map((n) => [n.order_id, n.detail, at]));
+  await chain(db, 'ledger', insertMany<Record<string, unknown>>(raw, 'INSERT INTO ledger (order_id, kind, amount, note, created_at)', "(?, 'forfeit', ?, 'DP forfeited: no-show', ?)",
+    done.filter((n) => n.forfeit > 0).map((n) => [n.order_id, n.forfeit, at]), 'RETURNING *'));
+  await chain(db, 'events', insertMany<Record<string, unknown>>(raw, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'cancelled', ?, ?)", done.map((n) => [n.order_id, n.detail, at]), 'RETURNING *'));
+  touch(db, done.map((n) => n.order_id));
   return done.map((n) => ({ order_id: n.order_id, customer_id: n.customer_id }));
 }
