@@ -37,16 +37,30 @@ export async function walkChain(db: DB, at: number | null): Promise<ChainWalk> {
 }
 
 const TABLES = ['ledger', 'events', 'communications'] as const;
+type Checked = Record<string, unknown> & { ev_seq: number; ev_row: number; ev_digest: string };
+
+/**
+ * Rows in evidence order, a page at a time. Not stream(): leaving a Kysely stream early on
+ * SQLite left its connection held, and the next query waited forever.
+ */
+async function* pages(page: (afterSeq: number) => Promise<Checked[]>): AsyncGenerator<Checked> {
+  for (let after = 0; ;) {
+    const rows = await page(after);
+    if (rows.length === 0) return;
+    yield* rows;
+    after = rows[rows.length - 1]!.ev_seq;
+  }
+}
 
 /** The first append-only row whose content no longer matches its chained digest, or that was removed. */
 export async function firstChangedRow(db: DB): Promise<Break | null> {
   let first: Break | null = null;
   for (const source of TABLES) {
     // The table is chosen from a fixed list; Kysely's types cannot follow a join on a union of names.
-    const rows = db.selectFrom('evidence').leftJoin(`${source} as t` as 'ledger as t', 't.id', 'evidence.row_id')
+    const rows = pages((after) => db.selectFrom('evidence').leftJoin(`${source} as t` as 'ledger as t', 't.id', 'evidence.row_id')
       .selectAll('t').select(['evidence.seq as ev_seq', 'evidence.row_id as ev_row', 'evidence.digest as ev_digest'])
-      .where('evidence.source', '=', source).orderBy('evidence.seq').stream();
-    for await (const r of rows as AsyncIterable<Record<string, unknown> & { ev_seq: number; ev_row: number; ev_digest: string }>) {
+      .where('evidence.source', '=', source).where('evidence.seq', '>', after).orderBy('evidence.seq').limit(2000).execute());
+    for await (const r of rows) {
       if (first && first.seq! < r.ev_seq) break;
       const why = r.id === null ? 'the row it records was removed' : digestOf(source, r) !== r.ev_digest ? 'the row was changed after it was written' : null;
       if (why) {
@@ -60,13 +74,13 @@ export async function firstChangedRow(db: DB): Promise<Break | null> {
 
 /** The first order whose current state differs from its last chained state (status, money, terms). */
 export async function firstChangedOrder(db: DB): Promise<Break | null> {
-  const rows = db.selectFrom('evidence as e').leftJoin('orders', 'orders.id', 'e.row_id').selectAll('orders')
+  const rows = pages((after) => db.selectFrom('evidence as e').leftJoin('orders', 'orders.id', 'e.row_id').selectAll('orders')
     .select(['e.seq as ev_seq', 'e.row_id as ev_row', 'e.digest as ev_digest'])
-    .where('e.source', '=', 'orders')
+    .where('e.source', '=', 'orders').where('e.seq', '>', after)
     .where('e.seq', '=', (eb) => eb.selectFrom('evidence as x').select((x) => x.fn.max('x.seq').as('m'))
       .where('x.source', '=', 'orders').whereRef('x.row_id', '=', 'e.row_id'))
-    .orderBy('e.seq').stream();
-  for await (const r of rows as AsyncIterable<Record<string, unknown> & { ev_seq: number; ev_row: number; ev_digest: string }>) {
+    .orderBy('e.seq').limit(2000).execute());
+  for await (const r of rows) {
     if (r.id === null) return { seq: r.ev_seq, source: 'orders', row_id: r.ev_row, why: 'the order was removed' };
     if (digestOf('orders', r) !== r.ev_digest) {
       return { seq: r.ev_seq, source: 'orders', row_id: r.ev_row, why: 'its status, amounts or frozen terms were changed outside orders' };

@@ -42,14 +42,15 @@ export async function verify(db: DB, recorded?: { count: number; hash: string })
 /** The communication log's own link (prev_hash/hash, kept from version 1): a break there points at its evidence entry. */
 async function communicationsLink(db: DB): Promise<Break | null> {
   let prev = GENESIS_HASH;
+  let first: { id: number; why: string } | null = null;
+  // Read to the end: leaving a Kysely stream early holds the connection.
   for await (const row of streamLog(db)) {
     const why = row.prev_hash !== prev ? 'it does not follow the log entry before it (an entry was removed or inserted)'
       : entryHash(prev, row) !== row.hash ? 'its content was changed after it was written' : null;
-    if (why) {
-      const e = await db.selectFrom('evidence').select('seq').where('source', '=', 'communications').where('row_id', '=', row.id).executeTakeFirst();
-      return { seq: e?.seq ?? 0, source: 'communications', row_id: row.id, why };
-    }
+    if (why && !first) first = { id: row.id, why };
     prev = row.hash;
   }
-  return null;
+  if (!first) return null;
+  const e = await db.selectFrom('evidence').select('seq').where('source', '=', 'communications').where('row_id', '=', first.id).executeTakeFirst();
+  return { seq: e?.seq ?? 0, source: 'communications', row_id: first.id, why: first.why };
 }
