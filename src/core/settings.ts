@@ -3,7 +3,7 @@ import { knownCurrency, parseAmount, toMajorString, type Currency } from './mone
 import { isValidTimeZone } from './dates.js';
 
 /** Every setting of SPEC 1 with its default and its validation. Values are stored as text. */
-export type Kind = 'text' | 'percent' | 'days' | 'count' | 'money' | 'bool' | 'days-list' | 'percent-list' | 'choice';
+export type Kind = 'text' | 'percent' | 'days' | 'count' | 'money' | 'bool' | 'days-list' | 'percent-list' | 'choice' | 'seconds';
 
 export interface SettingDef {
   key: string;
@@ -37,6 +37,7 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'blacklist.policy', kind: 'choice', default: 'full-payment', choices: ['block', 'full-payment', 'warn'], help: "what a blacklisted customer's new order needs" },
   { key: 'blacklist.after_no_shows', kind: 'count', default: '2', help: 'no-shows before a blacklist entry is proposed' },
   { key: 'notify.command', kind: 'text', default: '', help: 'program that sends a message (text on stdin)' },
+  { key: 'notify.timeout_seconds', kind: 'seconds', default: '30', help: 'a notify.command run taking longer is killed; the message stays queued' },
 ];
 
 export function settingDef(key: string): SettingDef {
@@ -64,6 +65,9 @@ export function normaliseSetting(key: string, value: string, ctx: { currency: Cu
     case 'days':
     case 'count':
       if (!/^\d{1,4}$/.test(v)) bad(key, value, `use a whole number of ${def.kind === 'days' ? 'days' : 'items'}, 0 or more`);
+      return String(Number(v));
+    case 'seconds':
+      if (!/^\d{1,5}$/.test(v) || Number(v) < 1 || Number(v) > 86_400) bad(key, value, 'use a whole number of seconds from 1 to 86400');
       return String(Number(v));
     case 'money':
       return String(parseAmount(v, ctx.currency, ctx.locale, `amount for ${key}`));
