@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext, GlobalOptions } from './context.js';
 import { declareCommands } from './cli-commands.js';
 import { reportError } from './output/errors.js';
+import { visible, visibleStream } from './output/visible.js';
 import { UsageError } from './core/errors.js';
 
 declare const ORDERS_VERSION: string;
@@ -41,7 +42,7 @@ function program(): Command {
     .option('--no-color', 'no colours')
     .option('-y, --yes', 'answer yes to any confirmation')
     // Usage errors read like ours: "orders: unknown option '--colour'" (one sentence, SPEC 8).
-    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'orders: ')) })
+    .configureOutput({ outputError: (text, write) => write(visible(text.replace(/^error: /, 'orders: '))) })
     .exitOverride();
 
   declareCommands(p, lazy);
@@ -82,6 +83,6 @@ export async function main(argv: string[]): Promise<number> {
     return commandExitCode;
   } catch (err) {
     if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')) return 0;
-    return reportError(err, process.stderr);
+    return reportError(err, visibleStream(process.stderr));
   }
 }

@@ -7,6 +7,7 @@ import { openDatabase, resolveDbPath } from './db/open.js';
 import type { ServiceContext } from './services/context.js';
 import { loadSettings } from './services/settings.js';
 import { makeColour } from './output/colour.js';
+import { visibleStream } from './output/visible.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -21,7 +22,10 @@ export interface GlobalOptions {
 export interface CommandContext extends ServiceContext {
   dbPath: string;
   created: boolean;
+  /** text for a person: hostile characters shown escaped (raw for --json, which escapes itself) */
   stdout: NodeJS.WriteStream;
+  /** data for a program (CSV): the stored text as it is */
+  data: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   isTTY: boolean;
   stdinTTY: boolean;
@@ -44,6 +48,7 @@ export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = p
   const tz = settings.timezone!;
   const now = nowText !== undefined ? parseNow(nowText, tz) : Date.now();
   const isTTY = Boolean(process.stdout.isTTY);
+  let stderr: NodeJS.WriteStream | undefined;
   return {
     db,
     dbPath: path,
@@ -53,10 +58,11 @@ export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = p
     settings,
     currency: currencyOf(settings.currency!),
     locale: settings.locale!,
-    stdout: process.stdout,
+    stdout: g.json ? process.stdout : visibleStream(process.stdout),
+    data: process.stdout,
     // Made on first use: the stream costs ~2 ms of a start, and most runs write nothing to it.
     get stderr() {
-      return process.stderr;
+      return (stderr ??= visibleStream(process.stderr));
     },
     isTTY,
     // Not process.stdin: making that stream costs ~4 ms of every start when stdin is a file.

@@ -19,7 +19,7 @@ export async function run(ctx: CommandContext, [what]: string[], opts: Record<st
     statuses: typeof opts.status === 'string' ? statuses(opts.status) : undefined,
   });
   lowMemoryHeap();
-  await writeRows(ctx.stdout, format, table.columns, table.rows, Boolean(opts.raw));
+  await writeRows(format === 'csv' ? ctx.data : ctx.stdout, format, table.columns, table.rows, Boolean(opts.raw));
 }
 
 /**

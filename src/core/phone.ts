@@ -1,8 +1,10 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { UsageError } from './errors.js';
+import { oneLine } from './text.js';
 
 /** E.164 with the shop's calling code for numbers written without one ("0812-3456-7890"). */
 export function normalisePhone(text: string, callingCode: string): string {
+  oneLine(text, 'phone number');
   const parsed = /[0-9]/.test(text) ? parsePhoneNumberFromString(text, { defaultCallingCode: callingCode }) : undefined;
   if (!parsed || !parsed.isValid()) {
     throw new UsageError(`Invalid phone number "${text}": use a mobile number such as 0812-3456-7890 or +62 812 3456 7890.`);
