@@ -23,11 +23,10 @@ export async function buildDemo(base: ServiceContext): Promise<{ orders: number;
     'delivery.base_fee': '20000', 'delivery.packaging_fee': '5000', 'delivery.after_hours_fee': '15000',
   });
   const settings = await loadSettings(base.db);
-  const tz = settings.timezone!;
   const d0 = addDays(base.today, -14);
   const at = (n: number): ServiceContext => {
     const today = addDays(d0, n);
-    return { ...base, settings, currency: base.currency, locale: 'id', lang: 'id', today, nowIso: isoInZone(parseNow(`${today}T10:00`, tz), tz) };
+    return { ...base, settings, currency: base.currency, locale: 'id', lang: 'id', today, nowIso: isoInZone(parseNow(`${today}T10:00`, base.offset), base.offset) };
   };
   const ids: Record<string, number> = {};
   const deposits: Record<string, number> = {};
@@ -67,7 +66,7 @@ export async function buildDemo(base: ServiceContext): Promise<{ orders: number;
   for (let n = 0; n <= 14; n++) {
     const ctx = at(n);
     for (const step of plan[n] ?? []) await step(ctx);
-    if (n < 14) await sweep({ ...ctx, nowIso: isoInZone(parseNow(`${addDays(d0, n + 1)}T01:00`, tz), tz), today: addDays(d0, n + 1) }, false);
+    if (n < 14) await sweep({ ...ctx, nowIso: isoInZone(parseNow(`${addDays(d0, n + 1)}T01:00`, base.offset), base.offset), today: addDays(d0, n + 1) }, false);
   }
   return { orders: Object.keys(ids).length, from: d0, to: base.today };
 }
