@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { UsageError } from './errors.js';
 import { oneLine } from './text.js';
 
@@ -15,4 +15,12 @@ export function normalisePhone(text: string, callingCode: string): string {
 /** Whether a customer reference is a numeric id (short) rather than a phone number. */
 export function looksLikeId(text: string): boolean {
   return /^\d{1,7}$/.test(text.trim());
+}
+
+let callingCodes: Set<string> | undefined;
+
+/** Whether a calling code belongs to a country (62, 1, 44; not 0 or 999). */
+export function isCallingCode(code: string): boolean {
+  callingCodes ??= new Set(getCountries().map((c) => getCountryCallingCode(c) as string));
+  return callingCodes.has(code);
 }
