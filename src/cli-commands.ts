@@ -203,8 +203,8 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .action(async (...params: unknown[]) => {
       // Without --db the demo gets a file of its own, made anew each time, never the shop's database.
       if (p.opts().db === undefined && !process.env.ORDERS_DB) {
-        const { demoDbPath } = await import('./db/open.js');
-        p.setOptionValue('db', demoDbPath());
+        const { removeDemoDb } = await import('./db/open.js');
+        p.setOptionValue('db', removeDemoDb());
       }
       await lazy('demo')(...params);
     });

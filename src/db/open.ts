@@ -26,8 +26,8 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'orders', 'orders.db');
 }
 
-/** The demo's own database, replaced on every `orders demo` without --db. */
-export function demoDbPath(env: NodeJS.ProcessEnv = process.env): string {
+/** Deletes the demo's own database (replaced on every `orders demo` without --db) and returns its path. */
+export function removeDemoDb(env: NodeJS.ProcessEnv = process.env): string {
   const path = join(dirname(defaultDbPath(env)), 'demo.db');
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });

@@ -48,7 +48,7 @@ export async function buildDemo(base: ServiceContext): Promise<{ orders: number;
     1: [order('agus', 'Agus Pratama', '+6281377778888', 'Spanduk 3x1m:2:120.000', 9), dp('agus'), confirm('agus')],
     2: [(ctx) => cancelOrder(ctx, ids.putri!, 'customer', 'acara dibatalkan')],
     3: [(ctx) => cancelOrder(ctx, ids.dewi!, 'shop', 'stok kain batik motif parang habis dari pemasok')],
-    4: [ready('budi'), order('emily', 'Emily Clarke', '+447700900123', 'Canvas tote bag:5:75.000', 10), dp('emily'), confirm('emily')],
+    4: [ready('budi'), order('emily', 'Emily Clarke', '+447911123456', 'Canvas tote bag:5:75.000', 10), dp('emily'), confirm('emily')],
     5: [(ctx) => pickupOrder(ctx, ids.budi!, { pay: true, method: 'cash' }), order('budi2', 'Budi Santoso', '+6281234567890', 'Stiker vinyl:100:1.500', 12), dp('budi2'), confirm('budi2', 'Siap, 100 stiker ukuran 5x5 cm.')],
     6: [ready('siti'), order('sarah', 'Sarah Johnson', '+6281355556666', 'Mug custom:12:40.000', 14), dp('sarah'), confirm('sarah')],
     8: [order('michael', 'Michael Tan', '+6281244443333', 'Kartu nama (box):3:60.000', 15), dp('michael'), confirm('michael')],
