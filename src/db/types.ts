@@ -113,6 +113,20 @@ export interface BlacklistTable {
   lift_reason: string | null;
 }
 
+export interface EvidenceTable {
+  seq: number;
+  source: 'ledger' | 'events' | 'communications' | 'orders';
+  row_id: number;
+  digest: string;
+  hash: string;
+}
+
+export interface EvidenceHeadTable {
+  id: number;
+  count: number;
+  hash: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   customers: CustomersTable;
@@ -123,6 +137,8 @@ export interface Database {
   communications: CommunicationsTable;
   blacklist: BlacklistTable;
   outbox: OutboxTable;
+  evidence: EvidenceTable;
+  evidence_head: EvidenceHeadTable;
 }
 
 export type DB = Kysely<Database>;
