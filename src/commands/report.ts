@@ -1,17 +1,18 @@
 import type { CommandContext } from '../context.js';
 import { parseDateInput } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
-import { formatMoney, toMajorNumber } from '../core/money.js';
+import { formatMoney } from '../core/money.js';
 import { noShowRate, percent } from '../core/report.js';
 import type { GroupBy, PeriodFigures } from '../db/report.js';
 import { barChart } from '../output/chart.js';
 import { toCsv } from '../output/csv.js';
+import { exactMajor, type ExactNumber } from '../output/exact-number.js';
 import { printJson } from '../output/json.js';
 import { report, type Report } from '../services/report.js';
 
 /** SPEC 9's figures for one period; money in the major unit. */
 function figuresJson(ctx: CommandContext, f: PeriodFigures) {
-  const m = (minor: number) => toMajorNumber(minor, ctx.currency);
+  const m = (minor: bigint) => exactMajor(minor, ctx.currency);
   return {
     orders: f.orders,
     completed: f.completed,
@@ -46,14 +47,14 @@ function reportJson(ctx: CommandContext, r: Report) {
 const CSV_COLUMNS = ['period', 'orders', 'completed', 'cancelled_customer', 'cancelled_shop', 'cancelled_policy', 'no_shows', 'no_show_rate',
   'deposits_collected', 'deposits_forfeited', 'refunds', 'compensation', 'storage_fees', 'delivery_fees', 'complaints'];
 
-function csvRow(ctx: CommandContext, label: string, f: PeriodFigures): (string | number)[] {
+function csvRow(ctx: CommandContext, label: string, f: PeriodFigures): (string | number | ExactNumber)[] {
   const j = figuresJson(ctx, f);
   return [label, j.orders, j.completed, j.cancelled.customer, j.cancelled.shop, j.cancelled.policy, j.no_shows, j.no_show_rate,
     j.deposits_collected, j.deposits_forfeited, j.refunds, j.compensation, j.storage_fees, j.delivery_fees, j.complaints];
 }
 
 function text(ctx: CommandContext, r: Report): string {
-  const m = (minor: number) => formatMoney(minor, ctx.currency, ctx.locale);
+  const m = (minor: bigint) => formatMoney(minor, ctx.currency, ctx.locale);
   const t = r.total;
   const avg = t.ready_to_pickup_count ? `${Math.round((t.ready_to_pickup_days_total / t.ready_to_pickup_count) * 10) / 10} days` : 'n/a';
   const lines = [

@@ -112,9 +112,9 @@ export function parseMajor(text: string, currency: Currency, what = 'amount'): n
 }
 
 /** The major-unit decimal string of a minor amount: 1250 USD -> "12.5", 1500000 IDR -> "1500000". */
-export function toMajorString(minor: number, currency: Currency): string {
+export function toMajorString(minor: number | bigint, currency: Currency): string {
   const negative = minor < 0;
-  const digits = String(Math.abs(minor)).padStart(currency.exponent + 1, '0');
+  const digits = String(negative ? -minor : minor).padStart(currency.exponent + 1, '0');
   const whole = digits.slice(0, digits.length - currency.exponent);
   const frac = digits.slice(digits.length - currency.exponent).replace(/0+$/, '');
   return (negative ? '-' : '') + whole + (frac ? `.${frac}` : '');
@@ -127,9 +127,9 @@ export function toMajorNumber(minor: number, currency: Currency): number {
 }
 
 /** "Rp 1.500.000", "$12.50": formatted for the shop's locale from an exact decimal string. */
-const formatters = new Map<string, { fmt: Intl.NumberFormat; done: Map<number, string> }>();
+const formatters = new Map<string, { fmt: Intl.NumberFormat; done: Map<number | bigint, string> }>();
 
-export function formatMoney(minor: number, currency: Currency, locale: string): string {
+export function formatMoney(minor: number | bigint, currency: Currency, locale: string): string {
   const key = `${locale}|${currency.code}`;
   let f = formatters.get(key);
   if (!f) {

@@ -6,16 +6,47 @@ import type { DB } from './types.js';
 export type GroupBy = 'none' | 'week' | 'month' | 'customer';
 
 /** Aggregates for one period (or customer); money in minor units. */
-export interface PeriodFigures extends Figures {
+export interface PeriodFigures extends Figures, MoneyFigures {
   key: string;
   ready_to_pickup_days_total: number;
   ready_to_pickup_count: number;
-  deposits_collected: number;
-  deposits_forfeited: number;
-  refunds: number;
-  compensation: number;
-  storage_fees: number;
-  delivery_fees: number;
+}
+
+/** Money sums, exact however many rows: a sum of many amounts can pass 2^53. */
+export interface MoneyFigures {
+  deposits_collected: bigint;
+  deposits_forfeited: bigint;
+  refunds: bigint;
+  compensation: bigint;
+  storage_fees: bigint;
+  delivery_fees: bigint;
+}
+
+const MONEY = new Set<string>(['deposits_collected', 'deposits_forfeited', 'refunds', 'compensation', 'storage_fees', 'delivery_fees']);
+
+/** Each amount split at 10^9 (both engines divide integers toward zero, so hi * 10^9 + lo is the amount). */
+const SPLIT = 1_000_000_000n;
+
+/**
+ * SUM(expr) as two exact integer texts, NAME_hi and NAME_lo: a plain SUM overflows SQLite's
+ * 64-bit integer past 9.2 * 10^18, and a driver hands back a JS number that rounds past 2^53.
+ * Each half stays far inside both for billions of rows; joinSums puts them together as BigInt.
+ */
+function exactSum(expr: RawBuilder<unknown>, name: string): RawBuilder<unknown> {
+  return sql`CAST(SUM((${expr}) / ${sql.lit(Number(SPLIT))}) AS TEXT) AS ${sql.ref(`${name}_hi`)},
+    CAST(SUM((${expr}) % ${sql.lit(Number(SPLIT))}) AS TEXT) AS ${sql.ref(`${name}_lo`)}`;
+}
+
+function joinSums(r: Partial): Record<string, bigint> {
+  const out: Record<string, bigint> = {};
+  for (const name of MONEY) {
+    const hi = r[`${name}_hi`];
+    if (hi === undefined) continue;
+    out[name] = BigInt(hi ?? 0) * SPLIT + BigInt(r[`${name}_lo`] ?? 0);
+    delete r[`${name}_hi`];
+    delete r[`${name}_lo`];
+  }
+  return out;
 }
 
 /** The grouping key for a row: its date's week or month, the customer, or one bucket. */
@@ -28,7 +59,7 @@ function keyOf(by: GroupBy, date: RawBuilder<unknown>, customer: RawBuilder<unkn
   }
 }
 
-type Partial = Record<string, number | string>;
+type Partial = Record<string, number | string | null>;
 
 async function rows(db: DB, q: RawBuilder<Partial>): Promise<Partial[]> {
   return (await q.execute(db)).rows;
@@ -45,9 +76,10 @@ export async function reportFigures(db: DB, from: string, to: string, by: GroupB
   const orderKeyCreated = keyOf(by, created, sql`o.customer_id`);
   const parts = await Promise.all([
     rows(db, sql<Partial>`
-      SELECT ${orderKeyCreated} AS key, COUNT(*) AS orders,
-        SUM(MIN(COALESCE((SELECT SUM(l.amount) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'payment'), 0), o.deposit_required)) AS deposits_collected
-      FROM orders o WHERE o.status <> 'void' AND ${created} BETWEEN ${from} AND ${to} GROUP BY key`),
+      SELECT key, COUNT(*) AS orders, ${exactSum(sql`collected`, 'deposits_collected')} FROM (
+        SELECT ${orderKeyCreated} AS key,
+          MIN(COALESCE((SELECT SUM(l.amount) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'payment'), 0), o.deposit_required) AS collected
+        FROM orders o WHERE o.status <> 'void' AND ${created} BETWEEN ${from} AND ${to}) AS per_order GROUP BY key`),
     rows(db, sql<Partial>`
       SELECT ${keyOf(by, sql`o.completed_on`, sql`o.customer_id`)} AS key, COUNT(*) AS completed,
         SUM(CASE WHEN o.ready_on IS NOT NULL THEN julianday(o.completed_on) - julianday(o.ready_on) ELSE 0 END) AS ready_to_pickup_days_total,
@@ -60,11 +92,11 @@ export async function reportFigures(db: DB, from: string, to: string, by: GroupB
       FROM orders o WHERE o.status = 'cancelled' AND o.cancelled_on BETWEEN ${from} AND ${to} GROUP BY key`),
     rows(db, sql<Partial>`
       SELECT ${keyOf(by, sql`substr(l.created_at, 1, 10)`, sql`o.customer_id`)} AS key,
-        SUM(CASE l.kind WHEN 'forfeit' THEN l.amount ELSE 0 END) AS deposits_forfeited,
-        SUM(CASE l.kind WHEN 'refund' THEN l.amount ELSE 0 END) AS refunds,
-        SUM(CASE WHEN l.kind IN ('compensation', 'waiver') THEN l.amount ELSE 0 END) AS compensation,
-        SUM(CASE l.kind WHEN 'storage_fee' THEN l.amount ELSE 0 END) AS storage_fees,
-        SUM(CASE l.kind WHEN 'delivery_fee' THEN l.amount WHEN 'waiver' THEN -l.amount ELSE 0 END) AS delivery_fees
+        ${exactSum(sql`CASE l.kind WHEN 'forfeit' THEN l.amount ELSE 0 END`, 'deposits_forfeited')},
+        ${exactSum(sql`CASE l.kind WHEN 'refund' THEN l.amount ELSE 0 END`, 'refunds')},
+        ${exactSum(sql`CASE WHEN l.kind IN ('compensation', 'waiver') THEN l.amount ELSE 0 END`, 'compensation')},
+        ${exactSum(sql`CASE l.kind WHEN 'storage_fee' THEN l.amount ELSE 0 END`, 'storage_fees')},
+        ${exactSum(sql`CASE l.kind WHEN 'delivery_fee' THEN l.amount WHEN 'waiver' THEN -l.amount ELSE 0 END`, 'delivery_fees')}
       FROM ledger l JOIN orders o ON o.id = l.order_id
       WHERE o.status <> 'void' AND substr(l.created_at, 1, 10) BETWEEN ${from} AND ${to} GROUP BY key`),
     rows(db, sql<Partial>`
@@ -77,6 +109,7 @@ export async function reportFigures(db: DB, from: string, to: string, by: GroupB
     for (const r of part) {
       const key = String(r.key);
       const f = merged.get(key) ?? emptyFigures(key);
+      Object.assign(f, joinSums(r));
       for (const [k, v] of Object.entries(r)) if (k !== 'key') (f as unknown as Record<string, number>)[k] = Number(v ?? 0);
       merged.set(key, f);
     }
@@ -87,8 +120,8 @@ export async function reportFigures(db: DB, from: string, to: string, by: GroupB
 export function emptyFigures(key: string): PeriodFigures {
   return {
     key, orders: 0, completed: 0, cancelled_customer: 0, cancelled_shop: 0, cancelled_policy: 0, no_shows: 0,
-    ready_to_pickup_days_total: 0, ready_to_pickup_count: 0, deposits_collected: 0, deposits_forfeited: 0,
-    refunds: 0, compensation: 0, storage_fees: 0, delivery_fees: 0, complaints: 0,
+    ready_to_pickup_days_total: 0, ready_to_pickup_count: 0, deposits_collected: 0n, deposits_forfeited: 0n,
+    refunds: 0n, compensation: 0n, storage_fees: 0n, delivery_fees: 0n, complaints: 0,
   };
 }
 

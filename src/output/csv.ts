@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { ExactNumber } from './exact-number.js';
 
 /** Neutralises a text cell that a spreadsheet would run as a formula (SPEC 6). */
 export function safeCell(value: string): string {
@@ -35,7 +36,7 @@ export function csvRecord(cells: readonly (string | number | boolean | null)[], 
 }
 
 /** RFC 4180 with CRLF; text cells neutralised unless raw. Numbers pass untouched. */
-export function toCsv(header: string[], rows: (string | number | boolean | null)[][], raw = false): string {
-  const cells = rows.map((r) => r.map((c) => (typeof c === 'string' && !raw ? safeCell(c) : c ?? '')));
+export function toCsv(header: string[], rows: (string | number | boolean | ExactNumber | null)[][], raw = false): string {
+  const cells = rows.map((r) => r.map((c) => (c instanceof ExactNumber ? c.text : typeof c === 'string' && !raw ? safeCell(c) : c ?? '')));
   return stringify([header, ...cells], CSV_OPTIONS);
 }

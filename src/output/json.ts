@@ -1,5 +1,6 @@
 import { toMajorNumber, type Currency } from '../core/money.js';
 import type { OrderView } from '../services/orders.js';
+import { stringifyExact } from './exact-number.js';
 import { write } from './write.js';
 
 /** An order as SPEC 9 gives it to scripts: snake_case, money in the major unit. */
@@ -45,8 +46,9 @@ export function orderJson(v: OrderView, currency: Currency) {
   };
 }
 
+/** Pretty JSON; an ExactNumber inside is written as its exact digits. */
 export function printJson(out: NodeJS.WritableStream, value: unknown): void {
-  out.write(`${JSON.stringify(value, null, 2)}\n`);
+  out.write(`${stringifyExact(value, 2)}\n`);
 }
 
 /**

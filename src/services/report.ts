@@ -17,11 +17,13 @@ export interface Report {
 }
 
 function addFigures(a: PeriodFigures, b: PeriodFigures): PeriodFigures {
-  const out = { ...a };
-  for (const k of Object.keys(a) as (keyof PeriodFigures)[]) {
-    if (k !== 'key' && typeof a[k] === 'number') (out as Record<string, unknown>)[k] = (a[k] as number) + (b[k] as number ?? 0);
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(a)) {
+    // counts are numbers, money sums BigInt (exact past 2^53)
+    if (typeof v === 'number') out[k] = v + (b[k as keyof PeriodFigures] as number);
+    else if (typeof v === 'bigint') out[k] = v + (b[k as keyof PeriodFigures] as bigint);
   }
-  return out;
+  return out as unknown as PeriodFigures;
 }
 
 export async function report(ctx: ServiceContext, from: string, to: string, by: GroupBy): Promise<Report> {
