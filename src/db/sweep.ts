@@ -20,8 +20,8 @@ export interface FeeCharge {
 export async function chargeStorageFees(db: DB, charges: readonly FeeCharge[], at: string): Promise<void> {
   const raw = rawHandle(db);
   // A slice at a time: the inserted rows come back to be chained, and all of a night's at once took ~300 MB.
-  for (let i = 0; i < charges.length; i += SLICE) {
-    const slice = charges.slice(i, i + SLICE);
+  for (let i = 0; i < charges.length; i += CHAIN_SLICE) {
+    const slice = charges.slice(i, i + CHAIN_SLICE);
     await chain(db, 'ledger', insertMany<Record<string, unknown>>(raw, 'INSERT INTO ledger (order_id, kind, amount, fee_date, created_at)', "(?, 'storage_fee', ?, ?, ?)", (function* () {
       for (const c of slice) for (const d of c.days) yield [c.order_id, c.fee, d, at];
     })(), 'RETURNING *'));
@@ -31,8 +31,8 @@ export async function chargeStorageFees(db: DB, charges: readonly FeeCharge[], a
   }
 }
 
-/** Orders per slice of the sweep's chained inserts. */
-const SLICE = 2000;
+/** Orders per slice of the sweep's chained inserts (the slices set the chain's order of rows). */
+export const CHAIN_SLICE = 2000;
 
 export interface NoShow {
   order_id: number;
@@ -52,8 +52,8 @@ export async function cancelNoShows(db: DB, noShows: readonly NoShow[], today: s
     for (const c of cancelled) done.push({ ...byId.get(c.id)!, customer_id: c.customer_id });
   }
   done.sort((a, b) => a.order_id - b.order_id);
-  for (let i = 0; i < done.length; i += SLICE) {
-    const slice = done.slice(i, i + SLICE);
+  for (let i = 0; i < done.length; i += CHAIN_SLICE) {
+    const slice = done.slice(i, i + CHAIN_SLICE);
     await chain(db, 'ledger', insertMany<Record<string, unknown>>(raw, 'INSERT INTO ledger (order_id, kind, amount, note, created_at)', "(?, 'forfeit', ?, 'DP forfeited: no-show', ?)",
       slice.filter((n) => n.forfeit > 0).map((n) => [n.order_id, n.forfeit, at]), 'RETURNING *'));
     await chain(db, 'events', insertMany<Record<string, unknown>>(raw, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'cancelled', ?, ?)",

@@ -2,7 +2,8 @@ import { listSetting } from '../core/settings.js';
 import { addDays } from '../core/dates.js';
 import { decide, type PolicyAction, type PolicyOrder } from '../core/policy.js';
 import { enqueue, expireStale, type QueuedMessage } from '../db/outbox.js';
-import { policyCandidates } from '../db/policy.js';
+import { IN_LIMIT } from '../db/chunks.js';
+import { policyCandidateIds, policyCandidates, policyOrders } from '../db/policy.js';
 import type { DB } from '../db/types.js';
 import type { ServiceContext } from './context.js';
 
@@ -20,6 +21,20 @@ export async function decisionsFor(db: DB, ctx: ServiceContext, day: string): Pr
   const days = reminderDays(ctx);
   const candidates = await policyCandidates(db, day, addDays(day, Math.max(0, ...days)));
   return candidates.map((order) => ({ order, actions: decide(order, day, days) })).filter((d) => d.actions.length > 0);
+}
+
+/**
+ * The same decisions a page of orders at a time (ids first, then each page's facts), for the
+ * writers that act on them: memory stays flat in the number of orders due (SPEC 12). A page
+ * is read after the earlier pages' writes, which touch only their own orders.
+ */
+export async function* decisionPages(db: DB, ctx: ServiceContext, day: string): AsyncGenerator<Decision[]> {
+  const days = reminderDays(ctx);
+  const ids = await policyCandidateIds(db, day, addDays(day, Math.max(0, ...days)));
+  for (let i = 0; i < ids.length; i += IN_LIMIT) {
+    const page = await policyOrders(db, ids.slice(i, i + IN_LIMIT));
+    yield page.map((order) => ({ order, actions: decide(order, day, days) })).filter((d) => d.actions.length > 0);
+  }
 }
 
 /** The outbox rows that the reminder and overdue decisions call for (idempotent keys). */

@@ -3,10 +3,10 @@ import { numberSetting } from '../core/settings.js';
 import { addBlacklistEntries, noShowStanding } from '../db/blacklist.js';
 import { readHead, sealTouched } from '../db/evidence.js';
 import { enqueue, expireStale } from '../db/outbox.js';
-import { cancelNoShows, chargeStorageFees } from '../db/sweep.js';
+import { cancelNoShows, chargeStorageFees, CHAIN_SLICE, type FeeCharge, type NoShow } from '../db/sweep.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
-import { decisionsFor, noticesFor, type Decision } from './outbox.js';
+import { decisionPages, noticesFor, type Decision } from './outbox.js';
 import { money } from './views.js';
 
 /** SPEC 9's sweep summary, with the reason for each thing done. */
@@ -34,22 +34,51 @@ export function explain(ctx: ServiceContext, d: Decision, a: PolicyAction): stri
   }
 }
 
+export type SweepDetail = SweepSummary['details'][number];
+
 /**
  * The nightly job (SPEC 5) in one BEGIN IMMEDIATE transaction: queue reminders and overdue
  * notices, charge storage fees, cancel no-shows and forfeit their DP, queue their notices,
  * and propose or make blacklist entries. Idempotent; a dry run does it all and rolls back.
+ * The due orders are read and acted on a page at a time, and each page's details go to
+ * onDetails instead of being held, so memory stays flat in the number due (SPEC 12). Fees are
+ * charged in slices of the same size and the cancellations (a few numbers and a line each)
+ * made after the last page, so rows are written and chained in the same order as one pass.
  */
-export async function sweep(ctx: ServiceContext, dryRun: boolean): Promise<SweepSummary> {
+export async function sweep(ctx: ServiceContext, dryRun: boolean, onDetails: (page: SweepDetail[]) => void | Promise<void> = () => {}): Promise<Omit<SweepSummary, 'details'>> {
   return writeTransaction(ctx.db, async (trx) => {
-    const decisions = await decisionsFor(trx, ctx, ctx.today);
-    const queued = await enqueue(trx, decisions.flatMap((d) => noticesFor(d.order, d.actions, ctx.today)), ctx.nowIso);
-    const fees = decisions.flatMap((d) => d.actions.filter((a) => a.kind === 'storage-fees').map((a) => ({ order: d.order, days: a.days, amount: a.amount })));
-    await chargeStorageFees(trx, fees.map((f) => ({ order_id: f.order.id, days: f.days, fee: f.order.storage_fee_per_day, detail: `${money(ctx, f.amount)} for ${f.days.join(', ')}` })), ctx.nowIso);
-    const cancels = decisions.flatMap((d) => d.actions.filter((a) => a.kind === 'cancel').map((a) => ({ d, a })));
-    const cancelled = await cancelNoShows(trx, cancels.map(({ d, a }) => ({
-      order_id: d.order.id, forfeit: a.forfeit,
-      detail: `by policy: no-show; DP forfeited ${money(ctx, a.forfeit)}${a.owedBack ? `; owed back ${money(ctx, a.owedBack)}` : ''}`,
-    })), ctx.today, ctx.nowIso);
+    let reminders = 0;
+    let overdue = 0;
+    let feeDays = 0;
+    const fees: FeeCharge[] = [];
+    const cancels: NoShow[] = [];
+    for await (const decisions of decisionPages(trx, ctx, ctx.today)) {
+      const queued = await enqueue(trx, decisions.flatMap((d) => noticesFor(d.order, d.actions, ctx.today)), ctx.nowIso);
+      // Reminders already queued on an earlier run today are not news.
+      const reminded = new Set(queued.filter((q) => q.template === 'pickup-reminder').map((q) => q.order_id));
+      reminders += reminded.size;
+      overdue += queued.filter((q) => q.template === 'pickup-overdue').length;
+      for (const d of decisions) {
+        for (const a of d.actions) {
+          if (a.kind === 'storage-fees') {
+            fees.push({ order_id: d.order.id, days: a.days, fee: d.order.storage_fee_per_day, detail: `${money(ctx, a.amount)} for ${a.days.join(', ')}` });
+            feeDays += a.days.length;
+          }
+          if (a.kind === 'cancel') {
+            cancels.push({
+              order_id: d.order.id, forfeit: a.forfeit,
+              detail: `by policy: no-show; DP forfeited ${money(ctx, a.forfeit)}${a.owedBack ? `; owed back ${money(ctx, a.owedBack)}` : ''}`,
+            });
+          }
+        }
+      }
+      while (fees.length >= CHAIN_SLICE) await chargeStorageFees(trx, fees.splice(0, CHAIN_SLICE), ctx.nowIso);
+      await onDetails(decisions.flatMap((d) => d.actions
+        .filter((a) => a.kind !== 'reminder' || reminded.has(d.order.id))
+        .map((a) => ({ order_id: d.order.id, action: a.kind, why: explain(ctx, d, a) }))));
+    }
+    await chargeStorageFees(trx, fees, ctx.nowIso);
+    const cancelled = await cancelNoShows(trx, cancels, ctx.today, ctx.nowIso);
     await expireStale(trx, ctx.today);
 
     const standing = await noShowStanding(trx, [...new Set(cancelled.map((c) => c.customer_id))]);
@@ -67,22 +96,16 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean): Promise<Sweep
     // Orders changed tonight are chained now, so the head printed is the one committed.
     await sealTouched(trx);
     const head = await readHead(trx);
-    // Reminders already queued on an earlier run today are not news.
-    const reminded = new Set(queued.filter((q) => q.template === 'pickup-reminder').map((q) => q.order_id));
     return {
       date: ctx.today,
-      reminders_queued: reminded.size,
-      overdue_notices_queued: queued.filter((q) => q.template === 'pickup-overdue').length,
-      storage_fees_charged: fees.reduce((n, f) => n + f.days.length, 0),
+      reminders_queued: reminders,
+      overdue_notices_queued: overdue,
+      storage_fees_charged: feeDays,
       cancelled: cancelled.map((c) => c.order_id),
       blacklist_proposed: proposed.sort((a, b) => a - b),
       blacklisted: added.sort((a, b) => a - b),
       dry_run: dryRun,
       evidence_head: head,
-      details: decisions.flatMap((d) => d.actions
-        .filter((a) => a.kind !== 'reminder' || reminded.has(d.order.id))
-        .map((a) => ({ order_id: d.order.id, action: a.kind, why: explain(ctx, d, a) }))),
     };
   }, { dryRun });
 }
-
