@@ -35,9 +35,15 @@ export async function expireStale(db: DB, today: string): Promise<void> {
     .execute();
 }
 
-export async function dueMessages(db: DB, today: string) {
-  return db.selectFrom('outbox').select(['id', 'order_id', 'template', 'due_on', 'attempts', 'last_error'])
-    .where('status', '=', 'queued').where('due_on', '<=', today).orderBy('due_on').orderBy('id').execute();
+/**
+ * The next page of queued messages due by today, in (due_on, id) order after `after`: remind
+ * goes through them a page at a time, so memory stays flat in their number (SPEC 12).
+ */
+export async function dueMessages(db: DB, today: string, after: { due_on: string; id: number } | null, limit: number) {
+  let q = db.selectFrom('outbox').select(['id', 'order_id', 'template', 'due_on', 'attempts', 'last_error'])
+    .where('status', '=', 'queued').where('due_on', '<=', today);
+  if (after) q = q.where((eb) => eb.or([eb('due_on', '>', after.due_on), eb('due_on', '=', after.due_on).and('id', '>', after.id)]));
+  return q.orderBy('due_on').orderBy('id').limit(limit).execute();
 }
 
 export async function markSent(db: DB, id: number, communicationId: number, sentAt: string): Promise<void> {

@@ -50,11 +50,13 @@ export function noticesFor(order: PolicyOrder, actions: readonly PolicyAction[],
 
 /** Queues today's reminders and overdue notices and retires stale ones; returns how many were new. */
 export async function queueDueNotices(db: DB, ctx: ServiceContext): Promise<{ reminders: number; overdue: number }> {
-  const decisions = await decisionsFor(db, ctx, ctx.today);
-  const added = await enqueue(db, decisions.flatMap((d) => noticesFor(d.order, d.actions.filter((a) => a.kind !== 'cancel'), ctx.today)), ctx.nowIso);
+  let reminders = 0;
+  let overdue = 0;
+  for await (const decisions of decisionPages(db, ctx, ctx.today)) {
+    const added = await enqueue(db, decisions.flatMap((d) => noticesFor(d.order, d.actions.filter((a) => a.kind !== 'cancel'), ctx.today)), ctx.nowIso);
+    reminders += added.filter((r) => r.template === 'pickup-reminder').length;
+    overdue += added.filter((r) => r.template === 'pickup-overdue').length;
+  }
   await expireStale(db, ctx.today);
-  return {
-    reminders: added.filter((r) => r.template === 'pickup-reminder').length,
-    overdue: added.filter((r) => r.template === 'pickup-overdue').length,
-  };
+  return { reminders, overdue };
 }

@@ -2,6 +2,7 @@ import { UsageError } from '../core/errors.js';
 import { numberSetting } from '../core/settings.js';
 import { dueMessages, markFailed, markSent } from '../db/outbox.js';
 import { writeTransaction } from '../db/tx.js';
+import type { DB } from '../db/types.js';
 import type { TemplateName } from '../messages/templates.js';
 import type { ServiceContext } from './context.js';
 import { recordSent, renderFor, type RenderedMessage } from './messages.js';
@@ -9,44 +10,69 @@ import { sendWith } from './notify.js';
 import { queueDueNotices } from './outbox.js';
 
 export interface RemindResult {
-  messages: RenderedMessage[];
-  sent: RenderedMessage[];
+  /** messages printed (or, with --send, handed to the gateway and sent) */
+  count: number;
   failed: { message: RenderedMessage; error: string }[];
+}
+
+type Due = { outboxId: number; message: RenderedMessage };
+
+/** Messages rendered per page: what a page costs in memory, whatever the number due. */
+const PAGE = 500;
+
+/** Renders the due messages a page at a time, in (due_on, id) order, each page handed to fn. */
+async function eachDuePage(db: DB, ctx: ServiceContext, fn: (page: Due[]) => Promise<void>): Promise<void> {
+  for (let after = null as { due_on: string; id: number } | null; ;) {
+    const rows = await dueMessages(db, ctx.today, after, PAGE);
+    if (rows.length === 0) return;
+    const page: Due[] = [];
+    for (const row of rows) page.push({ outboxId: row.id, message: await renderFor(db, ctx, row.order_id, row.template as TemplateName) });
+    await fn(page);
+    after = rows[rows.length - 1]!;
+  }
 }
 
 /**
  * Everything due now: queues today's reminders and overdue notices, then prints (and logs as
  * sent) every queued message, or hands each to notify.command with --send. A dry run does the
- * same work in a transaction that is rolled back.
+ * same work in a transaction that is rolled back. Messages go to onMessages a page at a time
+ * (SPEC 12: memory stays flat); printed ones are recorded in the same transaction.
  */
-export async function remind(ctx: ServiceContext, opts: { dryRun: boolean; send: boolean }): Promise<RemindResult> {
+export async function remind(ctx: ServiceContext, opts: { dryRun: boolean; send: boolean }, onMessages: (page: RenderedMessage[]) => void | Promise<void> = () => {}): Promise<RemindResult> {
   const command = ctx.settings['notify.command'] ?? '';
   if (opts.send && !command.trim()) {
     throw new UsageError('--send needs a gateway program: set it with `orders config set notify.command "COMMAND"`.');
   }
-  const due = await writeTransaction(ctx.db, async (trx) => {
-    await queueDueNotices(trx, ctx);
-    const rows = await dueMessages(trx, ctx.today);
-    const rendered = [];
-    for (const row of rows) rendered.push({ outboxId: row.id, message: await renderFor(trx, ctx, row.order_id, row.template as TemplateName) });
-    if (!opts.send && !opts.dryRun) await logSent(trx, ctx, rendered, 'printed');
-    return rendered;
-  }, { dryRun: opts.dryRun });
-  const result: RemindResult = { messages: due.map((d) => d.message), sent: [], failed: [] };
-  if (!opts.send || opts.dryRun) return result;
+  const result: RemindResult = { count: 0, failed: [] };
+  if (!opts.send || opts.dryRun) {
+    await writeTransaction(ctx.db, async (trx) => {
+      await queueDueNotices(trx, ctx);
+      await eachDuePage(trx, ctx, async (page) => {
+        if (!opts.dryRun) await logSent(trx, ctx, page, 'printed');
+        result.count += page.length;
+        await onMessages(page.map((d) => d.message));
+      });
+    }, { dryRun: opts.dryRun });
+    return result;
+  }
 
+  await writeTransaction(ctx.db, (trx) => queueDueNotices(trx, ctx));
   // Each message is marked sent in its own commit as soon as its program exits 0, so a run
   // killed half-way never hands a delivered message to the gateway again.
   const timeout = numberSetting(ctx.settings, 'notify.timeout_seconds');
-  for (const d of due) {
-    const outcome = await sendWith(command, d.message, timeout);
-    await writeTransaction(ctx.db, async (trx) => {
-      if (outcome.ok) await logSent(trx, ctx, [d], 'notify');
-      else await markFailed(trx, d.outboxId, outcome.error);
-    });
-    if (outcome.ok) result.sent.push(d.message);
-    else result.failed.push({ message: d.message, error: outcome.error });
-  }
+  await eachDuePage(ctx.db, ctx, async (page) => {
+    for (const d of page) {
+      const outcome = await sendWith(command, d.message, timeout);
+      await writeTransaction(ctx.db, async (trx) => {
+        if (outcome.ok) await logSent(trx, ctx, [d], 'notify');
+        else await markFailed(trx, d.outboxId, outcome.error);
+      });
+      if (outcome.ok) {
+        result.count += 1;
+        await onMessages([d.message]);
+      } else result.failed.push({ message: d.message, error: outcome.error });
+    }
+  });
   return result;
 }
 
