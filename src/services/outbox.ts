@@ -2,7 +2,6 @@ import { listSetting } from '../core/settings.js';
 import { addDays } from '../core/dates.js';
 import { decide, type PolicyAction, type PolicyOrder } from '../core/policy.js';
 import { enqueue, expireStale, type QueuedMessage } from '../db/outbox.js';
-import { IN_LIMIT } from '../db/chunks.js';
 import { policyCandidateIds, policyCandidates, policyOrders } from '../db/policy.js';
 import type { DB } from '../db/types.js';
 import type { ServiceContext } from './context.js';
@@ -28,11 +27,14 @@ export async function decisionsFor(db: DB, ctx: ServiceContext, day: string): Pr
  * writers that act on them: memory stays flat in the number of orders due (SPEC 12). A page
  * is read after the earlier pages' writes, which touch only their own orders.
  */
+/** Orders per page: a smaller page leaves less for the garbage collector to promote (peak RSS). */
+const PAGE = 1000;
+
 export async function* decisionPages(db: DB, ctx: ServiceContext, day: string): AsyncGenerator<Decision[]> {
   const days = reminderDays(ctx);
   const ids = await policyCandidateIds(db, day, addDays(day, Math.max(0, ...days)));
-  for (let i = 0; i < ids.length; i += IN_LIMIT) {
-    const page = await policyOrders(db, ids.slice(i, i + IN_LIMIT));
+  for (let i = 0; i < ids.length; i += PAGE) {
+    const page = await policyOrders(db, ids.slice(i, i + PAGE));
     yield page.map((order) => ({ order, actions: decide(order, day, days) })).filter((d) => d.actions.length > 0);
   }
 }
