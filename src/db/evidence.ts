@@ -53,8 +53,9 @@ export function touch(db: DB, orderIds: Iterable<number>): void {
 export async function sealTouched(db: DB): Promise<void> {
   const ids = [...(touched.get(db) ?? [])].sort((a, b) => a - b);
   touched.delete(db);
-  for (let i = 0; i < ids.length; i += 5000) {
-    const rows = await db.selectFrom('orders').selectAll().where('id', 'in', ids.slice(i, i + 5000)).orderBy('id').execute();
+  // 1,000 at a time: whole order rows are wide, and 5,000 a read lifted the sweep's peak by ~40 MB.
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db.selectFrom('orders').selectAll().where('id', 'in', ids.slice(i, i + 1000)).orderBy('id').execute();
     await chain(db, 'orders', rows);
   }
 }
