@@ -27,7 +27,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   pickup: ['orders pickup 12', 'orders pickup 12 --pay --method transfer'],
   contact: ['orders contact 12 --in --via whatsapp "Saya ambil hari Sabtu ya"', 'orders contact 12 --in --via phone --complaint "Warna tidak sesuai contoh"'],
   message: ['orders message 12 pickup-overdue', 'orders message 12 delivery-offer --lang en --dry-run'],
-  extend: ['orders extend 12 --days 3', 'orders extend 12 --days 7 --lang en'],
+  extend: ['orders extend 12 --days 3', 'orders extend 12 --until 2026-12-10 --lang en'],
   deliver: ['orders deliver 12 --offer --after-hours --eta tomorrow', 'orders deliver 12 --done --pay'],
   sweep: ['orders sweep --dry-run', 'orders sweep --now 2026-12-08 --json'],
   cancel: ['orders cancel 12 --by customer --reason "acara batal" --yes', 'orders cancel 12 --by shop --reason "stok kain habis nasional" --yes'],
@@ -137,8 +137,9 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--send', 'afterwards, hand due messages to notify.command')
     .action(lazy('sweep'));
 
-  p.command('extend').argument('<id>').description('hold a ready order free for N more days; prints the grace notice')
-    .requiredOption('--days <n>', 'days from today')
+  p.command('extend').argument('<id>').description('hold a ready order free for N more days, or until a date; prints the grace notice')
+    .option('--days <n>', 'days from today')
+    .option('--until <date>', 'the last free day, e.g. the day the customer said they will come')
     .action(lazy('extend'));
 
   p.command('deliver').argument('<id>').description('delivery instead of pickup: offer it, accept it, or mark it delivered')

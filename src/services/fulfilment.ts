@@ -1,4 +1,5 @@
-import { addDays } from '../core/dates.js';
+import { addDays, daysBetween } from '../core/dates.js';
+import { withdrawOverdue } from '../db/outbox.js';
 import { RefusedError } from '../core/errors.js';
 import { addEvent, addLedger, updateOrder } from '../db/orders.js';
 import { writeTransaction } from '../db/tx.js';
@@ -14,15 +15,18 @@ function requireOpen(view: OrderView, verb: string, allowed: readonly string[] =
   }
 }
 
-/** `extend --days N` on day E holds the order free until E + N (SPEC clock rules). */
-export async function extendHold(ctx: ServiceContext, id: number, days: number): Promise<Result> {
+/**
+ * `extend --days N` on day E holds the order free until E + N, `--until DATE` through DATE
+ * (SPEC clock rules). A waiting overdue notice is withdrawn: the date it would name has moved.
+ */
+export async function extendHold(ctx: ServiceContext, id: number, until: string): Promise<Result> {
   const message = await writeTransaction(ctx.db, async (trx) => {
     const view = await loadView(trx, id);
     requireOpen(view, 'be extended');
     if (view.row.fulfilment === 'delivery') throw new RefusedError(`Order ${id} is being delivered; there is no pickup hold to extend.`);
-    const until = addDays(ctx.today, days);
-    await updateOrder(trx, id, { hold_until: until });
-    await addEvent(trx, id, 'extension', `free hold until ${until} (${days} day(s) from ${ctx.today})`, ctx.nowIso);
+    await updateOrder(trx, id, { hold_until: until, hold_set_on: ctx.today });
+    await withdrawOverdue(trx, id);
+    await addEvent(trx, id, 'extension', `free hold until ${until} (${daysBetween(ctx.today, until)} day(s) from ${ctx.today})`, ctx.nowIso);
     return notice(trx, ctx, id, 'grace-extension');
   });
   return { view: await loadView(ctx.db, id), message };
@@ -61,6 +65,7 @@ export async function acceptDelivery(ctx: ServiceContext, id: number, input: Del
     const fee = r.terms_delivery_base_fee + r.terms_delivery_packaging_fee + (afterHours ? r.terms_delivery_after_hours_fee : 0);
     const eta = input.eta ?? r.delivery_eta ?? addDays(ctx.today, 1);
     await updateOrder(trx, id, { fulfilment: 'delivery', delivery_after_hours: afterHours ? 1 : 0, delivery_eta: eta });
+    await withdrawOverdue(trx, id);
     await addEvent(trx, id, 'delivery-accepted', `fee ${money(ctx, fee)}, ETA ${eta}`, ctx.nowIso);
   });
   return { view: await loadView(ctx.db, id), message: null };

@@ -1,6 +1,6 @@
 import { maxDate } from '../core/dates.js';
 import { RefusedError } from '../core/errors.js';
-import { clockOf, type Clock } from '../core/policy.js';
+import { clockOf, deadline, type Clock } from '../core/policy.js';
 import { numberSetting } from '../core/settings.js';
 import type { Terms } from '../core/terms.js';
 import { appendCommunications } from '../db/communications.js';
@@ -13,6 +13,7 @@ import { render } from '../messages/render.js';
 import { loadTemplate, type TemplateName } from '../messages/templates.js';
 import { orderValues, termsValues, type ShopFacts } from '../messages/values.js';
 import type { ServiceContext } from './context.js';
+import { noticeDays } from './outbox.js';
 import { viewsOf, type OrderView } from './views.js';
 
 /** A message ready for the customer (SPEC 9), with who it is for. */
@@ -61,11 +62,16 @@ export function currentTermsText(ctx: ServiceContext, lang: Lang): string {
   return render(t.text, termsValues(shopFacts(ctx), terms, lang), `${lang}/terms (${t.source})`);
 }
 
-/** The order's clock, or for an order not ready yet the clock it would have if it became ready today. */
-async function clockFor(db: DB, view: OrderView, today: string): Promise<Clock> {
+/**
+ * The order's clock, or for an order not ready yet the clock it would have if it became ready
+ * today. Its cancellation day is the one the sweep will really use if the message goes out
+ * today (fair warning), so a notice never names a day that the rule would not keep.
+ */
+async function clockFor(ctx: ServiceContext, db: DB, view: OrderView): Promise<Clock> {
+  const today = ctx.today;
   const p = await policyOrder(db, view.row.id);
   const real = p && clockOf(p);
-  if (real) return real;
+  if (real) return { ...real, cancelOn: deadline(p, real, today, noticeDays(ctx)) };
   const preview = { ...p!, status: 'ready' as const, fulfilment: 'pickup' as const, ready_on: maxDate(today, view.row.ready_on ?? today) };
   return clockOf(preview)!;
 }
@@ -76,7 +82,7 @@ export async function renderFor(db: DB, ctx: ServiceContext, id: number, templat
   if (!row) throw new RefusedError(`Order ${id} does not exist; \`orders list\` shows the orders.`);
   const [view] = await viewsOf(db, [row]);
   const v = view!;
-  const [clock, complaint] = await Promise.all([clockFor(db, v, ctx.today), lastComplaint(db, id)]);
+  const [clock, complaint] = await Promise.all([clockFor(ctx, db, v), lastComplaint(db, id)]);
   const t = loadTemplate(template, lang);
   const comp = v.totals.compensation;
   const text = render(t.text, orderValues(shopFacts(ctx), orderTerms(v), {

@@ -10,6 +10,7 @@ import { appendCommunications } from '../db/communications.js';
 import { customerRecord } from '../db/blacklist.js';
 import { upsertCustomer } from '../db/customers.js';
 import { addEvent, addLedger, insertOrder, timelineOf, updateOrder, type TimelineEntry } from '../db/orders.js';
+import { withdrawOverdue } from '../db/outbox.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { notice, type RenderedMessage } from './messages.js';
@@ -170,6 +171,7 @@ export async function pickupOrder(ctx: ServiceContext, id: number, settle: { pay
       await addEvent(trx, id, 'payment', `${money(ctx, view.balance)} (${settle.method}, balance at pickup)`, ctx.nowIso);
     }
     await updateOrder(trx, id, { status: nextStatus('pickup'), completed_on: ctx.today });
+    await withdrawOverdue(trx, id);
     await addEvent(trx, id, 'completed', 'picked up', ctx.nowIso);
   });
   return loadView(ctx.db, id);
@@ -212,6 +214,7 @@ export async function cancelOrder(
       { kind: 'forfeit', amount: p.forfeit, note: 'DP forfeited on cancellation' },
     ], ctx.nowIso);
     await updateOrder(trx, id, { status: 'cancelled', cancelled_by: by, cancel_reason: reason, cancelled_on: ctx.today });
+    await withdrawOverdue(trx, id);
     const moved = [p.refund && `refunded ${money(ctx, p.refund)}`, p.forfeit && `DP forfeited ${money(ctx, p.forfeit)}`,
       p.owedBack && `owed back ${money(ctx, p.owedBack)}`].filter(Boolean).join('; ');
     await addEvent(trx, id, 'cancelled', `by ${by}: ${reason}${moved ? `; ${moved}` : ''}`, ctx.nowIso);

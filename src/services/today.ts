@@ -6,7 +6,7 @@ import { ordersByIds, totalsOf } from '../db/orders.js';
 import { knownKeys, pendingMessages } from '../db/outbox.js';
 import { agendaCandidates, type AgendaOrder } from '../db/policy.js';
 import type { ServiceContext } from './context.js';
-import { noticesFor, reminderDays } from './outbox.js';
+import { noticeDays, noticesFor, reminderDays } from './outbox.js';
 import { explain } from './sweep.js';
 import { viewsOf, type OrderView } from './views.js';
 
@@ -47,11 +47,11 @@ export async function agenda(ctx: ServiceContext): Promise<Agenda> {
 
   // What `orders remind` would print now: what is queued, plus what it would queue today.
   const queued = await pendingMessages(ctx.db, ctx.today);
-  const wouldQueue = candidates.flatMap((o) => noticesFor(o, decide(o, ctx.today, days).filter((a) => a.kind !== 'cancel' && a.kind !== 'storage-fees'), ctx.today));
+  const wouldQueue = candidates.flatMap((o) => noticesFor(o, decide(o, ctx.today, days, noticeDays(ctx)).filter((a) => a.kind !== 'cancel' && a.kind !== 'storage-fees'), ctx.today));
   const known = await knownKeys(ctx.db, wouldQueue.map((m) => m.dedupe_key));
   const messages = [...queued, ...wouldQueue.filter((m) => !known.has(m.dedupe_key))].map((m) => ({ order_id: m.order_id, template: m.template }));
 
-  const tonight = candidates.flatMap((o) => decide(o, tomorrow, days)
+  const tonight = candidates.flatMap((o) => decide(o, tomorrow, days, noticeDays(ctx))
     .filter((a) => a.kind === 'storage-fees' || a.kind === 'cancel')
     .map((a) => ({ order_id: o.id, action: a.kind, why: explain(ctx, { order: o, actions: [a] }, a) })));
   return {
