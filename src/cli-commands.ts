@@ -6,7 +6,7 @@ const GROUPS: Record<string, string[]> = {
   'Getting started:': ['init', 'config', 'demo', 'terms', 'templates'],
   'Taking orders:': ['add', 'pay', 'confirm'],
   'The pickup window:': ['today', 'ready', 'remind', 'pickup', 'contact', 'message', 'extend', 'deliver', 'sweep'],
-  'When things go wrong:': ['cancel', 'compensate', 'blacklist'],
+  'When things go wrong:': ['cancel', 'compensate', 'complaints', 'blacklist'],
   'Looking back:': ['show', 'list', 'customers', 'report', 'verify'],
   'Scripts:': ['export', 'import', 'backup', 'completion'],
 };
@@ -32,6 +32,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   sweep: ['orders sweep --dry-run', 'orders sweep --now 2026-12-08 --json'],
   cancel: ['orders cancel 12 --by customer --reason "acara batal" --yes', 'orders cancel 12 --by shop --reason "stok kain habis nasional" --yes'],
   compensate: ['orders compensate 12 --reason "dikirim terlambat 2 hari" --waive-delivery', 'orders compensate 12 --reason "late" --refund 50.000'],
+  complaints: ['orders complaints --all', 'orders complaints resolve 3 --note "Dicetak ulang, diambil 5 Des"'],
   blacklist: ['orders blacklist add 0812-3456-7890 --reason "2 kali tidak ambil" --yes', 'orders blacklist list --all'],
   show: ['orders show 12', 'orders show 12 --json'],
   list: ['orders list --status ready --pickup-to today', 'orders list --customer 0812-3456-7890 --format csv'],
@@ -166,6 +167,12 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--limit <n>', 'at most this many')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']))
     .action(lazy('customers'));
+
+  p.command('complaints').argument('[resolve]', 'resolve one').argument('[n]', 'the complaint number, with resolve')
+    .description('complaints, open first; `complaints resolve N --note TEXT` records how one was resolved')
+    .option('--all', 'resolved ones too')
+    .option('--note <text>', 'with resolve: how it was resolved')
+    .action(lazy('complaints'));
 
   const blacklist = p.command('blacklist').description('customers whose new orders need more (internal, never shown to them)');
   blacklist.command('add').argument('<customer>', 'phone or id').requiredOption('--reason <text>', 'why').description('blacklist a customer').action(lazy('blacklist', 'add'));

@@ -13,10 +13,15 @@ export interface ShopFacts {
   locale: string;
   currency: Currency;
   reminderDays: number[];
+  /** payment.instructions: bank account, QRIS (empty: none set) */
+  paymentInstructions: string;
+  /** noshow.notice_days */
+  noticeDays: number;
 }
 
 export interface OrderFacts {
   id: number;
+  status: string;
   customerName: string;
   items: Item[];
   total: number;
@@ -34,8 +39,12 @@ export interface OrderFacts {
   cancelReason: string | null;
   deliveryEta: string | null;
   deliveryAfterHours: boolean;
+  /** this order's own delivery fee, in place of the terms' base fee */
+  deliveryFee: number | null;
+  deliveryAddress: string | null;
+  deliveryCourier: string | null;
+  deliveryTracking: string | null;
   compensation: { refund: number; waivedDelivery: number } | null;
-  lastComplaint: string | null;
 }
 
 const WORDS = {
@@ -72,6 +81,9 @@ export function termsValues(shop: ShopFacts, terms: Terms, lang: Lang): Values {
     delivery_packaging_fee: money(terms.delivery_packaging_fee),
     delivery_after_hours_fee: money(after),
     reminder_days: WORDS[lang].reminderDays(shop.reminderDays),
+    notice_days: String(shop.noticeDays),
+    has_payment_instructions: shop.paymentInstructions.trim() !== '',
+    payment_instructions: shop.paymentInstructions.trim(),
     agreed_on: longDate(terms.agreed_on, lang),
   };
 }
@@ -83,7 +95,8 @@ export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today:
   const depositDue = Math.max(0, o.depositRequired - o.paid);
   const forfeit = o.forfeited || Math.min(o.paid, o.depositRequired);
   const owedBack = Math.max(0, -o.balance);
-  const deliveryBase = terms.delivery_base_fee + terms.delivery_packaging_fee;
+  const baseFee = o.deliveryFee ?? terms.delivery_base_fee;
+  const deliveryBase = baseFee + terms.delivery_packaging_fee;
   const deliveryTotal = deliveryBase + (o.deliveryAfterHours ? terms.delivery_after_hours_fee : 0);
   const daysToPickup = Math.round((Date.parse(o.pickupDate) - Date.parse(today)) / 86_400_000);
   const comp = o.compensation;
@@ -119,13 +132,20 @@ export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today:
     has_refund: o.refunded > 0,
     refund: money(o.refunded),
     cancel_reason: o.cancelReason ?? new Missing(`order ${o.id} does not have: it has not been cancelled`),
+    before_production: o.status === 'pending',
     after_hours: o.deliveryAfterHours,
+    delivery_base_fee: money(baseFee),
+    has_delivery_address: o.deliveryAddress !== null,
+    delivery_address: o.deliveryAddress ?? '',
+    has_courier: o.deliveryCourier !== null,
+    courier: o.deliveryCourier ?? '',
+    has_tracking: o.deliveryTracking !== null,
+    tracking: o.deliveryTracking ?? '',
     delivery_total: money(deliveryTotal),
     delivery_eta: date(o.deliveryEta ?? addDays(today, 1)),
     compensation: comp && (comp.refund || comp.waivedDelivery)
       ? [comp.refund ? w.refund(money(comp.refund)) : '', comp.waivedDelivery ? w.waived(money(comp.waivedDelivery)) : ''].filter(Boolean).join('\n')
       : new Missing(`order ${o.id} does not have: no compensation was recorded (orders compensate ${o.id} --reason ...)`),
-    complaint: o.lastComplaint ?? new Missing(`order ${o.id} does not have: no complaint was logged (orders contact ${o.id} --in --complaint ...)`),
     reply_by: date(addDays(today, 1)),
   };
 }

@@ -5,7 +5,7 @@ import { numberSetting } from '../core/settings.js';
 import type { Terms } from '../core/terms.js';
 import { appendCommunications } from '../db/communications.js';
 import { getOrder } from '../db/orders.js';
-import { lastComplaint, policyOrder } from '../db/policy.js';
+import { policyOrder } from '../db/policy.js';
 import { writeTransaction } from '../db/tx.js';
 import type { DB } from '../db/types.js';
 import { waLink, type Lang } from '../messages/format.js';
@@ -35,6 +35,8 @@ export function shopFacts(ctx: ServiceContext): ShopFacts {
     locale: ctx.locale,
     currency: ctx.currency,
     reminderDays: ctx.settings['reminder.days_before']!.split(',').map(Number),
+    paymentInstructions: ctx.settings['payment.instructions'] ?? '',
+    noticeDays: noticeDays(ctx),
   };
 }
 
@@ -82,16 +84,16 @@ export async function renderFor(db: DB, ctx: ServiceContext, id: number, templat
   if (!row) throw new RefusedError(`Order ${id} does not exist; \`orders list\` shows the orders.`);
   const [view] = await viewsOf(db, [row]);
   const v = view!;
-  const [clock, complaint] = await Promise.all([clockFor(ctx, db, v), lastComplaint(db, id)]);
+  const clock = await clockFor(ctx, db, v);
   const t = loadTemplate(template, lang);
   const comp = v.totals.compensation;
   const text = render(t.text, orderValues(shopFacts(ctx), orderTerms(v), {
-    id, customerName: row.customer_name, items: v.items, total: row.total, depositRequired: row.deposit_required,
+    id, status: row.status, customerName: row.customer_name, items: v.items, total: row.total, depositRequired: row.deposit_required,
     paid: v.paid, balance: v.balance, pickupDate: row.pickup_date, readyOn: row.ready_on, holdUntil: row.hold_until, clock,
     storageFees: v.totals.storage_fees, forfeited: v.totals.forfeited, refunded: v.totals.refunds, cancelReason: row.cancel_reason,
-    deliveryEta: row.delivery_eta, deliveryAfterHours: row.delivery_after_hours === 1,
+    deliveryEta: row.delivery_eta, deliveryAfterHours: row.delivery_after_hours === 1, deliveryFee: row.delivery_fee,
+    deliveryAddress: row.delivery_address, deliveryCourier: row.delivery_courier, deliveryTracking: row.delivery_tracking,
     compensation: comp || v.totals.waived ? { refund: comp, waivedDelivery: v.totals.waived } : null,
-    lastComplaint: complaint,
   }, ctx.today, lang), `${lang}/${template} (${t.source}: ${t.path})`);
   return {
     order_id: id, customer_id: row.customer_id, name: row.customer_name, template, lang, phone: row.customer_phone,
