@@ -11,6 +11,7 @@ import { customerRecord } from '../db/blacklist.js';
 import { upsertCustomer } from '../db/customers.js';
 import { addEvent, addLedger, insertOrder, timelineOf, updateOrder, type TimelineEntry } from '../db/orders.js';
 import { withdrawOverdue } from '../db/outbox.js';
+import { deliveryFees } from './fulfilment.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { notice, type RenderedMessage } from './messages.js';
@@ -37,6 +38,10 @@ export interface NewOrder {
   note?: string;
   overrideBlacklist?: string;
   overrideDeposit?: string;
+  /** catering, cakes, flowers: no storage fee is ever charged */
+  perishable?: boolean;
+  /** delivered from the start: no pickup clock; the pickup date is the delivery date */
+  delivery?: { address: string; fee?: number };
 }
 
 export interface Added {
@@ -71,7 +76,7 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
     if (below && !input.overrideDeposit) {
       throw new RefusedError(`Deposit ${fmt(dp.amount)} is below the ${need.minimum}% (${fmt(percentOf(total, need.minimum))}) this customer needs: ${need.because}; add --override-deposit REASON to accept it.`);
     }
-    const terms = freezeTerms(ctx.settings, dp.percent, ctx.today);
+    const terms = freezeTerms(ctx.settings, dp.percent, ctx.today, Boolean(input.perishable));
     const needsConfirmation = needsWrittenConfirmation(input.custom, total, itemsQuantity(input.items), ctx.settings);
     const customerId = await upsertCustomer(trx, input.name, input.phone, ctx.nowIso);
     const orderId = await insertOrder(trx, {
@@ -82,8 +87,12 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
       terms_storage_fee_per_day: terms.storage_fee_per_day, terms_cancel_after_days: terms.cancel_after_days,
       terms_delivery_base_fee: terms.delivery_base_fee, terms_delivery_packaging_fee: terms.delivery_packaging_fee,
       terms_delivery_after_hours_fee: terms.delivery_after_hours_fee, terms_agreed_on: terms.agreed_on,
+      perishable: input.perishable ? 1 : 0, ...(input.delivery ? {
+        fulfilment: 'delivery', delivery_address: input.delivery.address, delivery_fee: input.delivery.fee ?? null, delivery_eta: input.pickupDate,
+      } : {}),
     }, input.items);
-    await addEvent(trx, orderId, 'created', null, ctx.nowIso);
+    await addEvent(trx, orderId, 'created', input.delivery ? `delivery to ${input.delivery.address}` : null, ctx.nowIso);
+    if (input.delivery) await addLedger(trx, orderId, deliveryFees(input.delivery.fee ?? terms.delivery_base_fee, terms.delivery_packaging_fee, 0), ctx.nowIso);
     const depositReason = need.because && !input.deposit ? `DP ${need.percent}%: ${need.because}` : null;
     if (depositReason) await addEvent(trx, orderId, 'deposit-rule', depositReason, ctx.nowIso);
     if (below) await addEvent(trx, orderId, 'deposit-override', `DP ${dp.percent}% instead of ${need.minimum}% (${need.because}): ${input.overrideDeposit}`, ctx.nowIso);
