@@ -28,7 +28,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   contact: ['orders contact 12 --in --via whatsapp "Saya ambil hari Sabtu ya"', 'orders contact 12 --in --via phone --complaint "Warna tidak sesuai contoh"'],
   message: ['orders message 12 pickup-overdue', 'orders message 12 delivery-offer --lang en --dry-run'],
   extend: ['orders extend 12 --days 3', 'orders extend 12 --until 2026-12-10 --lang en'],
-  deliver: ['orders deliver 12 --offer --after-hours --eta tomorrow', 'orders deliver 12 --done --pay'],
+  deliver: ['orders deliver 12 --offer --fee 15.000 --eta tomorrow', 'orders deliver 12 --done --pay --courier JNE --tracking JNE0012345'],
   sweep: ['orders sweep --dry-run', 'orders sweep --now 2026-12-08 --json'],
   cancel: ['orders cancel 12 --by customer --reason "acara batal" --yes', 'orders cancel 12 --by shop --reason "stok kain habis nasional" --yes'],
   compensate: ['orders compensate 12 --reason "dikirim terlambat 2 hari" --waive-delivery', 'orders compensate 12 --reason "late" --refund 50.000'],
@@ -72,6 +72,10 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--note <text>', 'a note on the order')
     .option('--override-blacklist <reason>', 'take the order although the customer is blacklisted (logged)')
     .option('--override-deposit <reason>', "accept a DP below what the customer's record asks (logged)")
+    .option('--perishable', 'catering, cakes, flowers: never a storage fee')
+    .option('--deliver', 'delivered from the start (the pickup date is the delivery date); needs --address')
+    .option('--address <text>', 'with --deliver: where to deliver')
+    .option('--delivery-fee <amount>', "with --deliver: this order's delivery fee (default delivery.base_fee)")
     .action(lazy('add'));
 
   p.command('list').description('orders, filtered')
@@ -149,6 +153,9 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--done', 'delivered: complete the order')
     .option('--after-hours', 'outside working hours (adds the surcharge)')
     .option('--eta <date>', 'estimated arrival (default tomorrow)')
+    .option('--fee <amount>', "with --offer: this order's delivery fee instead of delivery.base_fee")
+    .option('--courier <name>', 'with --done: the courier, e.g. JNE')
+    .option('--tracking <number>', 'with --done: the tracking number (resi)')
     .option('--pay', 'with --done: settle the open balance now')
     .addOption(method('how the balance was paid'))
     .action(lazy('deliver'));
