@@ -42,7 +42,11 @@ export function parseDepositPercent(text: string): number | null {
   return p;
 }
 
-/** The required DP in minor units and its percent (rounded up), checked against the minimum. */
+/**
+ * The required DP in minor units and its percent, checked against the minimum. A DP given as
+ * an amount is frozen at the whole percent it covers, rounded down: the percent never claims
+ * more than the customer agreed to pay (percentOf rounds up, so percentOf of it is at most the amount).
+ */
 export function requiredDeposit(
   total: number, input: DepositInput, minPercent: number, fmt: (minor: number) => string,
 ): { amount: number; percent: number } {
