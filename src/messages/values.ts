@@ -119,6 +119,7 @@ export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today:
     pickup_when: daysToPickup >= 0 ? w.when(daysToPickup) : new Missing(`is past: the pickup date was ${o.pickupDate}`),
     ready_since: date(o.readyOn ?? o.clock.start),
     free_until: date(o.clock.freeThrough),
+    free_hold_over: today > o.clock.freeThrough,
     first_fee_date: date(addDays(o.clock.freeThrough, 1)),
     cancel_date: date(o.clock.cancelOn),
     contact_by: date(addDays(o.clock.cancelOn, -1)),

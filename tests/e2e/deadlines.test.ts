@@ -74,6 +74,8 @@ describe('the catch-up calendar: the first sweep and remind on 10 December', () 
     expect(first.messages.map((m) => m.template)).toEqual(['pickup-overdue']);
     expect(first.messages[0].text).toContain('Sabtu, 12 Desember 2026');
     expect(first.messages[0].text).not.toContain('8 Desember');
+    // The free hold is long over: the notice says so, with the fees so far, instead of asking for a past date.
+    expect(first.messages[0].text).toContain('Masa simpan tanpa biaya sudah berakhir pada Kamis, 3 Desember 2026. Sejak itu dikenakan biaya penyimpanan Rp 10.000 per hari (sejauh ini Rp 70.000).');
     const eleventh = day('2026-12-11');
     expect(eleventh.sweep).toMatchObject({ cancelled: [], held: [{ order_id: 1, why: 'overdue notice sent on 2026-12-10: the customer has until 2026-12-12' }], storage_fees_charged: 1 });
     expect(eleventh.messages).toEqual([]);
@@ -119,10 +121,19 @@ describe('a queued overdue notice is withdrawn when the deadline moves', () => {
     expect(shop.run(['extend', '1', '--until', 'someday']).code).toBe(2);
   });
 
-  it('on a pickup, with nothing left to print', () => {
-    shop.ok(['sweep'], { now: '2026-12-02' });
-    shop.ok(['pickup', '1', '--pay'], { now: '2026-12-02' });
-    expect(waiting()).toEqual(['expired']);
+  it('on a pickup, an accepted delivery or a cancellation, with nothing left to print', () => {
+    for (const [i, step] of [['pickup', '1', '--pay'], ['deliver', '2', '--accept'], ['cancel', '3', '--by', 'customer', '--reason', 'tidak jadi', '--yes']].entries()) {
+      if (i > 0) {
+        shop.ok(['add', '--customer', 'Ani', '--phone', '0812-1111-2222', '--item', 'Kaos:1:50.000', '--pickup', '2026-12-01'], { now: '2026-11-20' });
+        shop.ok(['pay', String(i + 1), '25000'], { now: '2026-11-20' });
+        shop.ok(['confirm', String(i + 1), '--via', 'whatsapp'], { now: '2026-11-20' });
+        shop.ok(['ready', String(i + 1)], { now: '2026-11-27' });
+      }
+      shop.ok(['sweep'], { now: '2026-12-02' });
+      shop.ok(step, { now: '2026-12-02T09:00:00+07:00' });
+    }
+    expect(waiting()).toEqual(['expired', 'expired', 'expired']);
+    expect(shop.run(['remind', '--json'], { now: '2026-12-02T10:00:00+07:00' }).json().map((m: any) => m.template)).toEqual([]);
   });
 });
 
