@@ -30,7 +30,12 @@ function summaryText(ctx: CommandContext, s: SweepSummary): string {
   return head + body + nothing + (why ? `${why}\n` : '') + (proposals ? `${proposals}\n` : '');
 }
 
-export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
+export interface SweepOptions {
+  dryRun?: boolean;
+  send?: boolean;
+}
+
+export async function run(ctx: CommandContext, _args: string[], opts: SweepOptions): Promise<number> {
   const dryRun = Boolean(opts.dryRun);
   // Input before state: without a gateway, --send is refused before the night's work is done.
   if (opts.send) gatewayCommand(ctx);

@@ -41,9 +41,10 @@ export interface Agenda {
 }
 
 /**
- * The owner's day: who comes, what to send, who is late, and what tonight's sweep will do and
- * why. One read of the open orders; the policy decides today's and tomorrow's actions in
- * memory, and only the pickups and late orders have their ledgers summed and customers looked up.
+ * The owner's day: who comes, what to send, who is late, what tonight's sweep will do and why,
+ * and what the shop itself is behind on (SPEC 11). One read of the open orders; the policy
+ * decides today's and tomorrow's actions in memory, and only the orders shown have their
+ * ledgers summed and customers looked up. The shop's own lists are small indexed reads.
  */
 export async function agenda(ctx: ServiceContext): Promise<Agenda> {
   const days = reminderDays(ctx);
