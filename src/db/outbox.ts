@@ -23,15 +23,15 @@ export async function enqueue(db: DB, messages: readonly QueuedMessage[], queued
 
 /**
  * A queued message that should no longer go out: a reminder for a day already past (not sent
- * late), a pickup notice for an order since completed, cancelled or being delivered, and a
- * reminder on the day its order's ready notice was printed (one message a day per order).
+ * late), a pickup notice for an order since completed, cancelled, voided or being delivered, and
+ * a reminder on the day its order's ready notice was printed (one message a day per order).
  */
 function stale(eb: ExpressionBuilder<Database, 'outbox'>, today: string) {
   return eb.or([
     eb('template', '=', 'pickup-reminder').and('due_on', '<', today),
     eb('template', 'in', ['pickup-reminder', 'pickup-overdue']).and(eb.exists(
       eb.selectFrom('orders').select('orders.id').whereRef('orders.id', '=', 'outbox.order_id')
-        .where((o) => o.or([o('orders.status', 'in', ['completed', 'cancelled']), o('orders.fulfilment', '=', 'delivery')])))),
+        .where((o) => o.or([o('orders.status', 'in', ['completed', 'cancelled', 'void']), o('orders.fulfilment', '=', 'delivery')])))),
     eb('template', '=', 'pickup-reminder').and(eb.exists(
       eb.selectFrom('communications as c').select('c.id').whereRef('c.order_id', '=', 'outbox.order_id')
         .where('c.template', '=', 'ready-for-pickup').where('c.created_at', '>=', today).where('c.created_at', '<', addDays(today, 1)))),
@@ -83,4 +83,10 @@ export async function knownKeys(db: DB, keys: readonly string[]): Promise<Set<st
     for (const r of rows) found.add(r.dedupe_key);
   }
   return found;
+}
+
+/** Withdraws an order's queued messages of these templates (an edit moved the date they were for). */
+export async function withdrawQueued(db: DB, orderId: number, templates: readonly string[]): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'expired' })
+    .where('order_id', '=', orderId).where('status', '=', 'queued').where('template', 'in', templates).execute();
 }

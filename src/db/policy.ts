@@ -63,3 +63,9 @@ export async function policyOrder(db: DB, id: number): Promise<PolicyOrder | und
   const row = await policyQuery(db).where('o.id', '=', id).executeTakeFirst();
   return row && toPolicyOrder(row);
 }
+
+export async function lastComplaint(db: DB, id: number): Promise<string | null> {
+  const row = await db.selectFrom('communications').select('text')
+    .where('order_id', '=', id).where('kind', '=', 'complaint').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row?.text ?? null;
+}

@@ -59,7 +59,8 @@ const order: OrderFacts = {
   holdUntil: '2026-12-06', clock: { start: '2026-12-01', freeThrough: '2026-12-06', cancelOn: '2026-12-13' }, storageFees: 0,
   forfeited: 0, refunded: 0, cancelReason: 'stok bahan habis secara nasional', deliveryEta: '2026-12-03', deliveryAfterHours: true,
   deliveryFee: null, deliveryAddress: 'Jl. Melati 5, Bandung', deliveryCourier: 'JNE', deliveryTracking: 'JNE123',
-  compensation: { refund: 200000, waivedDelivery: 25000 },
+  compensation: { refund: 200000, waivedDelivery: 25000, feeRefunded: 0, kind: 'late' }, lastComplaint: 'Sablon agak miring',
+  settled: false, lastRefund: { amount: 50000, method: 'transfer' }, oldTotal: 2100000,
 };
 
 describe('every built-in template renders for a realistic order in both languages', () => {
