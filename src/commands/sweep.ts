@@ -2,13 +2,14 @@ import type { CommandContext } from '../context.js';
 import { Spool } from '../output/spool.js';
 import { renderTable } from '../output/table.js';
 import { write } from '../output/write.js';
-import { remind } from '../services/remind.js';
+import { gatewayCommand, remind } from '../services/remind.js';
 import { sweep, type SweepDetail, type SweepSummary } from '../services/sweep.js';
 
 type Summary = Omit<SweepSummary, 'details'>;
 
+/** Ids read as ids (`#4`), never as counts (SPEC 11). */
 function ids(list: number[]): string {
-  return list.length ? list.join(', ') : 'none';
+  return list.length ? list.map((id) => `#${id}`).join(', ') : 'none';
 }
 
 /** The text summary around its detail lines (spooled): what comes before them, and after. */
@@ -18,7 +19,8 @@ function summaryText(ctx: CommandContext, s: Summary, details: number): [string,
     ['reminders queued', String(s.reminders_queued)],
     ['overdue notices queued', String(s.overdue_notices_queued)],
     ['storage fee-days charged', String(s.storage_fees_charged)],
-    ['cancelled as no-show', ids(s.cancelled)],
+    ['cancelled as no-show (orders)', ids(s.cancelled)],
+    ['held for want of a warning (orders)', ids(s.held.map((h) => h.order_id))],
     ['blacklist proposed (customers)', ids(s.blacklist_proposed)],
     ['blacklisted (customers)', ids(s.blacklisted)],
   ];
@@ -26,15 +28,16 @@ function summaryText(ctx: CommandContext, s: Summary, details: number): [string,
   const body = ctx.isTTY
     ? renderTable(['', s.dry_run ? 'would do' : 'done'], rows.map(([k, v]) => [k, v]), { tty: true })
     : rows.map(([k, v]) => `${k}: ${v}`).join('\n') + '\n';
-  const nothing = details === 0 && !s.blacklist_proposed.length ? 'Nothing to do today.\n' : '';
-  const proposals = s.blacklist_proposed.map((c) => `  customer ${c}: reached blacklist.after_no_shows; \`orders blacklist add ${c} --reason "no-shows"\` to act on it`).join('\n');
+  const nothing = details === 0 && !s.held.length && !s.blacklist_proposed.length ? 'Nothing to do today.\n' : '';
+  const held = s.held.map((h) => `  order #${h.order_id}: held: ${h.why}\n`).join('');
+  const proposals = s.blacklist_proposed.map((c) => `  customer #${c}: reached blacklist.after_no_shows; \`orders blacklist add ${c} --reason "no-shows"\` to act on it`).join('\n');
   const evidence = `Evidence head: ${s.evidence_head.count}:${s.evidence_head.hash}${s.dry_run ? ' (if it were committed: dry run)' : ''}\n`;
-  return [head + body + nothing, (proposals ? `${proposals}\n` : '') + evidence];
+  return [head + body + nothing, held + (proposals ? `${proposals}\n` : '') + evidence];
 }
 
 /** A page of details as lines of text, or as elements of the JSON array printJson would write. */
 function detailsChunk(json: boolean, page: readonly SweepDetail[], first: boolean): string {
-  if (!json) return page.map((d) => `  order ${d.order_id}: ${d.action}: ${d.why}\n`).join('');
+  if (!json) return page.map((d) => `  order #${d.order_id}: ${d.action}: ${d.why}\n`).join('');
   const items = page.map((d) => `    ${JSON.stringify(d, null, 2).replace(/\n/g, '\n    ')}`);
   return (first ? '\n' : ',\n') + items.join(',\n');
 }
@@ -45,8 +48,15 @@ function summaryJson(s: Summary, details: number): [string, string] {
   return [`${head.slice(0, -2)},\n  "details": [`, details ? '\n  ]\n}\n' : ']\n}\n'];
 }
 
-export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
+export interface SweepOptions {
+  dryRun?: boolean;
+  send?: boolean;
+}
+
+export async function run(ctx: CommandContext, _args: string[], opts: SweepOptions): Promise<number> {
   const dryRun = Boolean(opts.dryRun);
+  // Input before state: without a gateway, --send is refused before the night's work is done.
+  if (opts.send) gatewayCommand(ctx);
   // Details are spooled as the sweep makes them and printed after its summary (SPEC 12).
   const spool = new Spool();
   try {

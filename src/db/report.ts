@@ -37,7 +37,7 @@ function exactSum(expr: RawBuilder<unknown>, name: string): RawBuilder<unknown> 
     CAST(SUM((${expr}) % ${sql.lit(Number(SPLIT))}) AS TEXT) AS ${sql.ref(`${name}_lo`)}`;
 }
 
-function joinSums(r: Partial): Record<string, bigint> {
+function joinSums(r: FigureRow): Record<string, bigint> {
   const out: Record<string, bigint> = {};
   for (const name of MONEY) {
     const hi = r[`${name}_hi`];
@@ -59,9 +59,10 @@ function keyOf(by: GroupBy, date: RawBuilder<unknown>, customer: RawBuilder<unkn
   }
 }
 
-type Partial = Record<string, number | string | null>;
+/** One query's figures for one key: a part of a period's PeriodFigures, merged below. */
+type FigureRow = Record<string, number | string | null>;
 
-async function rows(db: DB, q: RawBuilder<Partial>): Promise<Partial[]> {
+async function rows(db: DB, q: RawBuilder<FigureRow>): Promise<FigureRow[]> {
   return (await q.execute(db)).rows;
 }
 
@@ -75,22 +76,22 @@ export async function reportFigures(db: DB, from: string, to: string, by: GroupB
   const created = sql`substr(o.created_at, 1, 10)`;
   const orderKeyCreated = keyOf(by, created, sql`o.customer_id`);
   const parts = await Promise.all([
-    rows(db, sql<Partial>`
+    rows(db, sql<FigureRow>`
       SELECT key, COUNT(*) AS orders, ${exactSum(sql`collected`, 'deposits_collected')} FROM (
         SELECT ${orderKeyCreated} AS key,
           MIN(COALESCE((SELECT SUM(l.amount) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'payment'), 0), o.deposit_required) AS collected
         FROM orders o WHERE o.status <> 'void' AND ${created} BETWEEN ${from} AND ${to}) AS per_order GROUP BY key`),
-    rows(db, sql<Partial>`
+    rows(db, sql<FigureRow>`
       SELECT ${keyOf(by, sql`o.completed_on`, sql`o.customer_id`)} AS key, COUNT(*) AS completed,
         SUM(CASE WHEN o.ready_on IS NOT NULL THEN julianday(o.completed_on) - julianday(o.ready_on) ELSE 0 END) AS ready_to_pickup_days_total,
         SUM(o.ready_on IS NOT NULL) AS ready_to_pickup_count
       FROM orders o WHERE o.status = 'completed' AND o.completed_on BETWEEN ${from} AND ${to} GROUP BY key`),
-    rows(db, sql<Partial>`
+    rows(db, sql<FigureRow>`
       SELECT ${keyOf(by, sql`o.cancelled_on`, sql`o.customer_id`)} AS key,
         SUM(o.cancelled_by = 'customer') AS cancelled_customer, SUM(o.cancelled_by = 'shop') AS cancelled_shop,
         SUM(o.cancelled_by = 'policy') AS cancelled_policy, SUM(o.cancelled_by = 'policy' AND o.cancel_reason = 'no-show') AS no_shows
       FROM orders o WHERE o.status = 'cancelled' AND o.cancelled_on BETWEEN ${from} AND ${to} GROUP BY key`),
-    rows(db, sql<Partial>`
+    rows(db, sql<FigureRow>`
       SELECT ${keyOf(by, sql`substr(l.created_at, 1, 10)`, sql`o.customer_id`)} AS key,
         ${exactSum(sql`CASE l.kind WHEN 'forfeit' THEN l.amount ELSE 0 END`, 'deposits_forfeited')},
         ${exactSum(sql`CASE l.kind WHEN 'refund' THEN l.amount ELSE 0 END`, 'refunds')},
@@ -99,7 +100,7 @@ export async function reportFigures(db: DB, from: string, to: string, by: GroupB
         ${exactSum(sql`CASE l.kind WHEN 'delivery_fee' THEN l.amount WHEN 'waiver' THEN -l.amount ELSE 0 END`, 'delivery_fees')}
       FROM ledger l JOIN orders o ON o.id = l.order_id
       WHERE o.status <> 'void' AND substr(l.created_at, 1, 10) BETWEEN ${from} AND ${to} GROUP BY key`),
-    rows(db, sql<Partial>`
+    rows(db, sql<FigureRow>`
       SELECT ${keyOf(by, sql`substr(c.created_at, 1, 10)`, sql`c.customer_id`)} AS key, COUNT(*) AS complaints
       FROM communications c WHERE c.kind = 'complaint' AND substr(c.created_at, 1, 10) BETWEEN ${from} AND ${to}
         AND NOT EXISTS (SELECT 1 FROM orders v WHERE v.id = c.order_id AND v.status = 'void') GROUP BY key`),

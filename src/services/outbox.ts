@@ -1,8 +1,9 @@
 import { listSetting } from '../core/settings.js';
 import { addDays } from '../core/dates.js';
+import { numberSetting } from '../core/settings.js';
 import { decide, type PolicyAction, type PolicyOrder } from '../core/policy.js';
 import { enqueue, expireStale, type QueuedMessage } from '../db/outbox.js';
-import { policyCandidateIds, policyCandidates, policyOrders } from '../db/policy.js';
+import { policyCandidateIds, policyOrders } from '../db/policy.js';
 import type { DB } from '../db/types.js';
 import type { ServiceContext } from './context.js';
 
@@ -10,32 +11,31 @@ export function reminderDays(ctx: ServiceContext): number[] {
   return listSetting(ctx.settings, 'reminder.days_before');
 }
 
+/** noshow.notice_days: how long an overdue notice must have reached the customer before a cancellation. */
+export function noticeDays(ctx: ServiceContext): number {
+  return numberSetting(ctx.settings, 'noshow.notice_days');
+}
+
 export interface Decision {
   order: PolicyOrder;
   actions: PolicyAction[];
 }
 
-/** The policy's decisions for a day over every candidate order: the one set the sweep, remind and today share. */
-export async function decisionsFor(db: DB, ctx: ServiceContext, day: string): Promise<Decision[]> {
-  const days = reminderDays(ctx);
-  const candidates = await policyCandidates(db, day, addDays(day, Math.max(0, ...days)));
-  return candidates.map((order) => ({ order, actions: decide(order, day, days) })).filter((d) => d.actions.length > 0);
-}
-
-/**
- * The same decisions a page of orders at a time (ids first, then each page's facts), for the
- * writers that act on them: memory stays flat in the number of orders due (SPEC 12). A page
- * is read after the earlier pages' writes, which touch only their own orders.
- */
 /** Orders per page: a smaller page leaves less for the garbage collector to promote (peak RSS). */
 const PAGE = 1000;
 
+/**
+ * The policy's decisions for a day over every candidate order, a page of orders at a time
+ * (ids first, then each page's facts), for the writers that act on them: memory stays flat in the number of orders due (SPEC 12). A page
+ * is read after the earlier pages' writes, which touch only their own orders.
+ */
 export async function* decisionPages(db: DB, ctx: ServiceContext, day: string): AsyncGenerator<Decision[]> {
   const days = reminderDays(ctx);
   const ids = await policyCandidateIds(db, day, addDays(day, Math.max(0, ...days)));
   for (let i = 0; i < ids.length; i += PAGE) {
     const page = await policyOrders(db, ids.slice(i, i + PAGE));
-    yield page.map((order) => ({ order, actions: decide(order, day, days) })).filter((d) => d.actions.length > 0);
+    const notice = noticeDays(ctx);
+    yield page.map((order) => ({ order, actions: decide(order, day, days, notice) })).filter((d) => d.actions.length > 0);
   }
 }
 
@@ -44,7 +44,7 @@ export function noticesFor(order: PolicyOrder, actions: readonly PolicyAction[],
   const out: QueuedMessage[] = [];
   for (const a of actions) {
     if (a.kind === 'reminder') out.push({ order_id: order.id, template: 'pickup-reminder', due_on: today, dedupe_key: `pickup-reminder:${order.id}:${today}` });
-    if (a.kind === 'overdue-notice') out.push({ order_id: order.id, template: 'pickup-overdue', due_on: today, dedupe_key: `pickup-overdue:${order.id}` });
+    if (a.kind === 'overdue-notice') out.push({ order_id: order.id, template: 'pickup-overdue', due_on: today, dedupe_key: `pickup-overdue:${order.id}:${today}` });
     if (a.kind === 'cancel') out.push({ order_id: order.id, template: 'auto-cancel-notice', due_on: today, dedupe_key: `auto-cancel-notice:${order.id}` });
   }
   return out;

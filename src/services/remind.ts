@@ -15,6 +15,13 @@ export interface RemindResult {
   failed: { message: RenderedMessage; error: string }[];
 }
 
+/** notify.command, or the usage error `--send` gets without one. */
+export function gatewayCommand(ctx: ServiceContext): string {
+  const command = ctx.settings['notify.command'] ?? '';
+  if (!command.trim()) throw new UsageError('--send needs a gateway program: set it with `orders config set notify.command "COMMAND"`.');
+  return command;
+}
+
 type Due = { outboxId: number; message: RenderedMessage };
 
 /** Messages rendered per page: what a page costs in memory, whatever the number due. */
@@ -39,10 +46,7 @@ async function eachDuePage(db: DB, ctx: ServiceContext, fn: (page: Due[]) => Pro
  * (SPEC 12: memory stays flat); printed ones are recorded in the same transaction.
  */
 export async function remind(ctx: ServiceContext, opts: { dryRun: boolean; send: boolean }, onMessages: (page: RenderedMessage[]) => void | Promise<void> = () => {}): Promise<RemindResult> {
-  const command = ctx.settings['notify.command'] ?? '';
-  if (opts.send && !command.trim()) {
-    throw new UsageError('--send needs a gateway program: set it with `orders config set notify.command "COMMAND"`.');
-  }
+  const command = opts.send ? gatewayCommand(ctx) : '';
   const result: RemindResult = { count: 0, failed: [] };
   if (!opts.send || opts.dryRun) {
     await writeTransaction(ctx.db, async (trx) => {

@@ -18,6 +18,8 @@ export interface SweepSummary {
   cancelled: number[];
   blacklist_proposed: number[];
   blacklisted: number[];
+  /** orders past their deadline that the fair-warning rule holds (SPEC 9) */
+  held: { order_id: number; why: string }[];
   dry_run: boolean;
   /** the evidence chain's head after the sweep, for the cron log (SPEC 12) */
   evidence_head: { count: number; hash: string };
@@ -30,8 +32,16 @@ export function explain(ctx: ServiceContext, d: Decision, a: PolicyAction): stri
     case 'reminder': return `H-${a.daysBefore} reminder: pickup on ${d.order.pickup_date}`;
     case 'overdue-notice': return `ready since ${clock!.start}, not picked up`;
     case 'storage-fees': return `${money(ctx, a.amount)} storage for ${a.days.join(', ')}: free hold ended ${clock!.freeThrough}`;
-    case 'cancel': return `not picked up and no word from the customer within ${d.order.cancel_after_days} days (deadline ${clock!.cancelOn}): DP ${money(ctx, a.forfeit)} forfeited${a.owedBack ? `, ${money(ctx, a.owedBack)} owed back` : ''}`;
+    case 'cancel': return `not picked up and no word from the customer within ${d.order.cancel_after_days} days (deadline ${clock!.cancelOn}), overdue notice sent ${d.order.overdue_sent_on}: DP ${money(ctx, a.forfeit)} forfeited${a.owedBack ? `, ${money(ctx, a.owedBack)} owed back` : ''}`;
+    case 'held': return heldWhy(a);
   }
+}
+
+/** Why the fair-warning rule holds an order past its clock's date. */
+export function heldWhy(a: Extract<PolicyAction, { kind: 'held' }>): string {
+  return a.noticeSentOn === null
+    ? `deadline passed, but the customer has not been sent an overdue notice since the clock last moved; once it goes out (orders remind), cancellation on ${a.cancelOn}`
+    : `overdue notice sent on ${a.noticeSentOn}: the customer has until ${a.cancelOn}`;
 }
 
 export type SweepDetail = SweepSummary['details'][number];
@@ -52,6 +62,8 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean, onDetails: (pa
     let feeDays = 0;
     const fees: FeeCharge[] = [];
     const cancels: NoShow[] = [];
+    // Held orders are listed before the details, so they are kept (an id and a line each).
+    const held: SweepSummary['held'] = [];
     for await (const decisions of decisionPages(trx, ctx, ctx.today)) {
       const queued = await enqueue(trx, decisions.flatMap((d) => noticesFor(d.order, d.actions, ctx.today)), ctx.nowIso);
       // Reminders already queued on an earlier run today are not news.
@@ -64,6 +76,7 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean, onDetails: (pa
             fees.push({ order_id: d.order.id, days: a.days, fee: d.order.storage_fee_per_day, detail: `${money(ctx, a.amount)} for ${a.days.join(', ')}` });
             feeDays += a.days.length;
           }
+          if (a.kind === 'held') held.push({ order_id: d.order.id, why: heldWhy(a) });
           if (a.kind === 'cancel') {
             cancels.push({
               order_id: d.order.id, forfeit: a.forfeit,
@@ -74,7 +87,7 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean, onDetails: (pa
       }
       while (fees.length >= CHAIN_SLICE) await chargeStorageFees(trx, fees.splice(0, CHAIN_SLICE), ctx.nowIso);
       await onDetails(decisions.flatMap((d) => d.actions
-        .filter((a) => a.kind !== 'reminder' || reminded.has(d.order.id))
+        .filter((a) => a.kind !== 'held' && (a.kind !== 'reminder' || reminded.has(d.order.id)))
         .map((a) => ({ order_id: d.order.id, action: a.kind, why: explain(ctx, d, a) }))));
     }
     await chargeStorageFees(trx, fees, ctx.nowIso);
@@ -104,6 +117,7 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean, onDetails: (pa
       cancelled: cancelled.map((c) => c.order_id),
       blacklist_proposed: proposed.sort((a, b) => a - b),
       blacklisted: added.sort((a, b) => a - b),
+      held,
       dry_run: dryRun,
       evidence_head: head,
     };
