@@ -1,5 +1,5 @@
 import type { CommandContext } from '../context.js';
-import { parseDateInput } from '../core/dates.js';
+import { parseTypedDate } from '../core/typed-date.js';
 import { UsageError } from '../core/errors.js';
 import { parseItem } from '../core/items.js';
 import { parseAmount } from '../core/money.js';
@@ -26,7 +26,7 @@ export async function run(ctx: CommandContext, _args: string[], given: Record<st
   if (!name) throw new UsageError('Invalid --customer "": the name is empty.');
   const phone = normalisePhone(String(opts.phone), ctx.settings.country_code!);
   const items = (opts.item as string[]).map((t) => parseItem(t, ctx.currency, ctx.locale));
-  const pickupDate = parseDateInput(String(opts.pickup), ctx.today, 'pickup date');
+  const pickupDate = await parseTypedDate(String(opts.pickup), ctx.today, ctx.locale, 'pickup date');
   let deposit: DepositInput | undefined;
   if (typeof opts.deposit === 'string') {
     const percent = parseDepositPercent(opts.deposit);

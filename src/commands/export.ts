@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import type { CommandContext } from '../context.js';
-import { parseDateInput } from '../core/dates.js';
+import { parseTypedDate } from '../core/typed-date.js';
 import { UsageError } from '../core/errors.js';
 import { writeRows, type StreamFormat } from '../output/stream.js';
 import { exportTable, type ExportKind } from '../services/export.js';
@@ -12,10 +12,10 @@ export async function run(ctx: CommandContext, [what]: string[], opts: Record<st
   const kind = (what ?? 'orders') as ExportKind;
   if (!KINDS.includes(kind)) throw new UsageError(`Invalid export "${what}": use ${KINDS.join(', ')}.`);
   const format = (ctx.json ? 'json' : opts.format ?? 'csv') as StreamFormat;
-  const date = (v: unknown, flag: string) => (typeof v === 'string' ? parseDateInput(v, ctx.today, `${flag} date`) : undefined);
+  const date = async (v: unknown, flag: string) => (typeof v === 'string' ? parseTypedDate(v, ctx.today, ctx.locale, `${flag} date`) : undefined);
   const table = exportTable(ctx, kind, {
-    from: date(opts.from, '--from'),
-    to: date(opts.to, '--to'),
+    from: await date(opts.from, '--from'),
+    to: await date(opts.to, '--to'),
     statuses: typeof opts.status === 'string' ? statuses(opts.status) : undefined,
   });
   lowMemoryHeap();

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../context.js';
-import { parseDateInput } from '../core/dates.js';
+import { parseTypedDate } from '../core/typed-date.js';
 import { formatMoney, toMajorNumber } from '../core/money.js';
 import { JsonArrayWriter, orderJson } from '../output/json.js';
 import { write } from '../output/write.js';
@@ -7,12 +7,12 @@ import { listOrderPages, type ListInput } from '../services/list.js';
 import { customerRef, positiveInt, statuses } from './args.js';
 
 export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const date = (v: unknown, what: string) => (typeof v === 'string' ? parseDateInput(v, ctx.today, what) : undefined);
+  const date = async (v: unknown, what: string) => (typeof v === 'string' ? parseTypedDate(v, ctx.today, ctx.locale, what) : undefined);
   const input: ListInput = {
     statuses: typeof opts.status === 'string' ? statuses(opts.status) : undefined,
     customer: typeof opts.customer === 'string' ? customerRef(ctx, opts.customer) : undefined,
-    pickupFrom: date(opts.pickupFrom, '--pickup-from date'),
-    pickupTo: date(opts.pickupTo, '--pickup-to date'),
+    pickupFrom: await date(opts.pickupFrom, '--pickup-from date'),
+    pickupTo: await date(opts.pickupTo, '--pickup-to date'),
     overdue: Boolean(opts.overdue),
     limit: typeof opts.limit === 'string' ? positiveInt(opts.limit, '--limit') : undefined,
   };

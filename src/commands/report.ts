@@ -1,5 +1,5 @@
 import type { CommandContext } from '../context.js';
-import { parseDateInput } from '../core/dates.js';
+import { parseTypedDate } from '../core/typed-date.js';
 import { UsageError } from '../core/errors.js';
 import { formatMoney, toMajorNumber } from '../core/money.js';
 import { noShowRate, percent } from '../core/report.js';
@@ -77,8 +77,8 @@ function text(ctx: CommandContext, r: Report): string {
 }
 
 export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const from = typeof opts.from === 'string' ? parseDateInput(opts.from, ctx.today, '--from date') : `${ctx.today.slice(0, 8)}01`;
-  const to = typeof opts.to === 'string' ? parseDateInput(opts.to, ctx.today, '--to date') : ctx.today;
+  const from = typeof opts.from === 'string' ? await parseTypedDate(opts.from, ctx.today, ctx.locale, '--from date') : `${ctx.today.slice(0, 8)}01`;
+  const to = typeof opts.to === 'string' ? await parseTypedDate(opts.to, ctx.today, ctx.locale, '--to date') : ctx.today;
   if (from > to) throw new UsageError(`Invalid period: --from ${from} is after --to ${to}.`);
   const by = (opts.by as GroupBy | undefined) ?? 'none';
   const r = await report(ctx, from, to, by);
