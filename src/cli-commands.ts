@@ -35,7 +35,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   blacklist: ['orders blacklist add 0812-3456-7890 --reason "2 kali tidak ambil" --yes', 'orders blacklist list --all'],
   show: ['orders show 12', 'orders show 12 --json'],
   list: ['orders list --status ready --pickup-to today', 'orders list --customer 0812-3456-7890 --format csv'],
-  customers: ['orders customers --sort no-shows --limit 10', 'orders customers show 0812-3456-7890'],
+  customers: ['orders customers --sort no-shows --limit 10', 'orders customers set 0812-3456-7890 --salutation bu --lang en'],
   report: ['orders report --by month --from 2026-01-01', 'orders report --by customer --format csv > customers.csv'],
   verify: ['orders verify', 'orders verify --json'],
   export: ['orders export orders --format csv > orders.csv', 'orders export payments --format ndjson --from 2026-11-01'],
@@ -71,6 +71,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--note <text>', 'a note on the order')
     .option('--override-blacklist <reason>', 'take the order although the customer is blacklisted (logged)')
     .option('--override-deposit <reason>', "accept a DP below what the customer's record asks (logged)")
+    .addOption(new Option('--salutation <salutation>', "how messages address this customer, kept for later orders (default: the shop's salutation setting)").choices(['pak', 'bu', 'kak', 'none']))
     .action(lazy('add'));
 
   p.command('list').description('orders, filtered')
@@ -108,6 +109,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .addOption(new Option('--by <who>', 'who cancelled').choices(['customer', 'shop']).makeOptionMandatory())
     .requiredOption('--reason <text>', 'why')
     .option('--refund <amount|all|none>', 'customer cancellation: what to refund (default none: the DP is forfeited)')
+    .option('--offer <text>', 'shop cancellation: an alternative to offer in the apology (a later date, a substitute)')
     .action(lazy('cancel'));
 
   p.command('message').argument('<id>').argument('<template>').description('render a message for an order (a preview where it does not apply yet) and log it')
@@ -159,8 +161,9 @@ export function declareCommands(p: Command, lazy: Lazy): void {
 
   p.command('today').description("the day's agenda: pickups, messages due, overdue orders, what tonight's sweep will do").action(lazy('today'));
 
-  p.command('customers').argument('[show]', 'show one customer').argument('[customer]', 'phone or id, with show')
-    .description('customers with their orders, no-shows, shop failures and balances; `customers show PHONE|ID` for one')
+  p.command('customers').argument('[show|set]', 'show one customer, or set their salutation and language').argument('[customer]', 'phone or id, with show or set')
+    .description('customers with their orders, no-shows, shop failures and balances; `customers show PHONE|ID` for one; `customers set PHONE|ID --salutation S --lang L`')
+    .addOption(new Option('--salutation <salutation>', "with set: how messages address them (default: the shop's salutation setting)").choices(['pak', 'bu', 'kak', 'none']))
     .option('--sort <by>', 'no-shows (default), orders, name, balance, forfeited')
     .option('--limit <n>', 'at most this many')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']))

@@ -8,7 +8,8 @@ import { parseDepositPercent, type DepositInput } from '../core/terms.js';
 import { orderJson, printJson } from '../output/json.js';
 import { messageJson, messageText } from '../output/message-text.js';
 import { orderText } from '../output/order-text.js';
-import { addOrder } from '../services/orders.js';
+import { addOrder, DeclinedError } from '../services/orders.js';
+import type { Salutation } from '../messages/salutation.js';
 import { askOrder, canPrompt } from '../output/prompts.js';
 import { requireText } from './args.js';
 
@@ -32,11 +33,21 @@ export async function run(ctx: CommandContext, _args: string[], given: Record<st
     const percent = parseDepositPercent(opts.deposit);
     deposit = percent !== null ? { percent } : { amount: parseAmount(opts.deposit, ctx.currency, ctx.locale, 'deposit') };
   }
-  const { view, messages, depositReason, warnings } = await addOrder(ctx, {
+  const added = addOrder(ctx, {
     name, phone, items, pickupDate, deposit, custom: Boolean(opts.custom),
     note: typeof opts.note === 'string' ? opts.note : undefined,
     overrideBlacklist: typeof opts.overrideBlacklist === 'string' ? requireText(opts.overrideBlacklist, '--override-blacklist') : undefined,
     overrideDeposit: typeof opts.overrideDeposit === 'string' ? requireText(opts.overrideDeposit, '--override-deposit') : undefined,
+    salutation: opts.salutation as Salutation | undefined,
+  });
+  const { view, messages, depositReason, warnings } = await added.catch((err: unknown) => {
+    // The order is refused (exit 1), but the owner gets the polite words to send the customer.
+    if (err instanceof DeclinedError) {
+      const m = err.declined;
+      if (ctx.json) printJson(ctx.stdout, { ...messageJson(m), order_id: null });
+      else ctx.stdout.write(messageText(ctx.colour, m));
+    }
+    throw err;
   });
   for (const w of warnings) ctx.stderr.write(`orders: note: ${w}\n`);
   if (ctx.json) {

@@ -4,7 +4,7 @@ import { formatMoney, toMajorNumber } from '../core/money.js';
 import { toCsv } from '../output/csv.js';
 import { orderJson, printJson } from '../output/json.js';
 import { renderTable } from '../output/table.js';
-import { CUSTOMER_SORTS, customerDetail, customers, type CustomerSort, type CustomerStats } from '../services/customers.js';
+import { CUSTOMER_SORTS, customerDetail, customers, setCustomer, type CustomerSort, type CustomerStats } from '../services/customers.js';
 import { customerRef, positiveInt } from './args.js';
 
 const COLUMNS = ['id', 'name', 'phone', 'orders', 'completed', 'no_shows', 'customer_cancellations', 'shop_failures', 'open_balance', 'forfeited', 'blacklisted'] as const;
@@ -16,12 +16,16 @@ function customerJson(ctx: CommandContext, c: CustomerStats) {
     id: c.id, name: c.name, phone: c.phone, orders: Number(c.orders), completed: Number(c.completed), no_shows: Number(c.no_shows),
     customer_cancellations: Number(c.customer_cancellations), shop_failures: Number(c.shop_failures),
     open_balance: m(c.open_balance), forfeited: m(c.forfeited), blacklisted: Number(c.blacklisted) === 1,
+    salutation: c.salutation, lang: c.lang,
   };
 }
 
 export async function run(ctx: CommandContext, [sub, ref]: string[], opts: Record<string, unknown>): Promise<void> {
-  if (sub !== undefined && sub !== 'show') throw new UsageError(`Unknown customers subcommand "${sub}"; use \`orders customers\` or \`orders customers show PHONE|ID\`.`);
+  if (sub !== undefined && sub !== 'show' && sub !== 'set') {
+    throw new UsageError(`Unknown customers subcommand "${sub}"; use \`orders customers\`, \`orders customers show PHONE|ID\` or \`orders customers set PHONE|ID\`.`);
+  }
   if (sub === 'show') return show(ctx, ref);
+  if (sub === 'set') return set(ctx, ref, opts);
   const sort = (opts.sort as string | undefined) ?? 'no-shows';
   if (!(CUSTOMER_SORTS as string[]).includes(sort)) throw new UsageError(`Invalid --sort "${sort}": use ${CUSTOMER_SORTS.join(', ')}.`);
   const limit = typeof opts.limit === 'string' ? positiveInt(opts.limit, '--limit') : undefined;
@@ -54,4 +58,15 @@ async function show(ctx: CommandContext, ref: string | undefined): Promise<void>
     ...d.blacklist.map((b) => `  blacklisted ${b.added_at.slice(0, 10)}: ${b.reason}${b.lifted_at ? `; lifted ${b.lifted_at.slice(0, 10)}${b.lift_reason ? `: ${b.lift_reason}` : ''}` : ''}`),
   ];
   ctx.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** `customers set PHONE|ID --salutation S` and/or `--lang L` (the global --lang names the customer's language here). */
+async function set(ctx: CommandContext, ref: string | undefined, opts: Record<string, unknown>): Promise<void> {
+  if (!ref) throw new UsageError('Say which customer: `orders customers set PHONE|ID --salutation pak|bu|kak|none --lang en|id`.');
+  const salutation = opts.salutation as string | undefined;
+  const lang = ctx.langGiven ? ctx.lang : undefined;
+  if (salutation === undefined && lang === undefined) throw new UsageError('Nothing to set: give --salutation pak|bu|kak|none and/or --lang en|id.');
+  const c = customerJson(ctx, await setCustomer(ctx, customerRef(ctx, ref), { salutation, lang }));
+  if (ctx.json) return printJson(ctx.stdout, c);
+  ctx.stdout.write(`${c.name} (${c.phone}): salutation ${c.salutation ?? `the shop's (${ctx.settings.salutation})`}, messages in ${c.lang ?? `the shop's language (${ctx.settings.lang})`}.\n`);
 }

@@ -11,6 +11,8 @@ export interface CustomersTable {
   name: string;
   phone: string;
   created_at: string;
+  salutation: string | null;
+  lang: string | null;
 }
 
 export interface OrdersTable {
@@ -111,6 +113,15 @@ export interface BlacklistTable {
   lift_reason: string | null;
 }
 
+export interface ReceiptsTable {
+  id: Generated<number>;
+  order_id: number;
+  reprint_of: number | null;
+  format: 'text' | 'pdf';
+  printed_at: string;
+  communication_id: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   customers: CustomersTable;
@@ -121,6 +132,7 @@ export interface Database {
   communications: CommunicationsTable;
   blacklist: BlacklistTable;
   outbox: OutboxTable;
+  receipts: ReceiptsTable;
 }
 
 export type DB = Kysely<Database>;

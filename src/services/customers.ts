@@ -3,7 +3,7 @@ import { activeEntry, addBlacklistEntries, blacklistEntries, liftEntry } from '.
 import { customerStats, type CustomerSort, type CustomerStats } from '../db/customer-stats.js';
 
 export { CUSTOMER_SORTS, type CustomerSort, type CustomerStats } from '../db/customer-stats.js';
-import { searchCustomers } from '../db/customers.js';
+import { searchCustomers, setCustomerVoice } from '../db/customers.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { customerOf, listOrders, type CustomerRef } from './list.js';
@@ -56,4 +56,13 @@ export async function blacklistList(ctx: ServiceContext, all: boolean) {
 
 export async function findCustomers(ctx: ServiceContext, term: string) {
   return searchCustomers(ctx.db, term, 10);
+}
+
+/** `customers set`: the customer's own salutation and message language. */
+export async function setCustomer(ctx: ServiceContext, ref: CustomerRef, voice: { salutation?: string; lang?: string }): Promise<CustomerStats> {
+  return writeTransaction(ctx.db, async (trx) => {
+    const c = await customerOf(trx, ref);
+    await setCustomerVoice(trx, c.id, voice);
+    return (await customerStats(trx, { sort: 'orders', customerId: c.id }))[0]!;
+  });
 }

@@ -53,11 +53,11 @@ describe('formatting', () => {
 const shop: ShopFacts = { name: 'Toko Maju', salutation: 'formal', locale: 'id', currency: currencyOf('IDR'), reminderDays: [2, 1] };
 const terms = freezeTerms(withDefaults({ 'storage.fee_per_day': '10000', 'delivery.base_fee': '20000', 'delivery.packaging_fee': '5000', 'delivery.after_hours_fee': '15000' }), 50, '2026-11-25');
 const order: OrderFacts = {
-  id: 7, customerName: 'Budi Santoso', items: [{ description: 'Kaos sablon', quantity: 24, unit_price: 85000 }],
+  id: 7, customerName: 'Budi Santoso', customerSalutation: null, items: [{ description: 'Kaos sablon', quantity: 24, unit_price: 85000 }],
   total: 2040000, depositRequired: 1020000, paid: 1020000, balance: 1020000, pickupDate: '2026-12-01', readyOn: '2026-11-30',
   holdUntil: '2026-12-06', clock: { start: '2026-12-01', freeThrough: '2026-12-06', cancelOn: '2026-12-13' }, storageFees: 0,
   forfeited: 0, refunded: 0, cancelReason: 'stok bahan habis secara nasional', deliveryEta: '2026-12-03', deliveryAfterHours: true,
-  compensation: { refund: 200000, waivedDelivery: 25000 }, lastComplaint: 'Sablon agak miring', 
+  compensation: { refund: 200000, waivedDelivery: 25000 }, lastComplaint: 'Sablon agak miring', offer: 'kaos bahan katun combed 24s, harga sama, siap Sabtu', 
 };
 
 describe('every built-in template renders for a realistic order in both languages', () => {
