@@ -57,8 +57,12 @@ describe('the rising deposit and the blacklist', () => {
     const before = shop.dump();
     const blocked = newOrder();
     expect(blocked.code).toBe(1);
-    expect(blocked.stderr).toBe('orders: Budi Santoso (+6281234567890) is blacklisted and blacklist.policy is block, so the order was not taken; add --override-blacklist REASON to take it anyway.\n');
+    expect(blocked.stderr).toBe('orders: Budi Santoso (+6281234567890) is blacklisted and blacklist.policy is block, so the order was not taken (the order-declined message for them is on stdout); add --override-blacklist REASON to take it anyway.\n');
     expect(shop.dump()).toBe(before);
+    // The polite refusal to send them: it never mentions the blacklist.
+    expect(blocked.stdout).toContain('--- to Budi Santoso (+6281234567890) · order not taken · order-declined · id ---');
+    expect(blocked.stdout).toContain('Mohon maaf, untuk saat ini kami belum dapat menerima pesanan tersebut.');
+    expect(blocked.stdout).not.toMatch(/blacklist|daftar hitam/i);
     const forced = newOrder(['--override-blacklist', 'sudah bayar lunas di muka']);
     expect(forced.code).toBe(0);
     expect(forced.stderr).toContain('Budi Santoso is blacklisted; taken anyway: sudah bayar lunas di muka.');
