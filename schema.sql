@@ -145,6 +145,6 @@ CREATE TABLE receipts (
   reprint_of       INTEGER REFERENCES receipts(id),
   format           TEXT NOT NULL CHECK (format IN ('text', 'pdf')),
   printed_at       TEXT NOT NULL,
-  communication_id INTEGER NOT NULL REFERENCES communications(id)
+  communication_id INTEGER REFERENCES communications(id)
 );
 CREATE INDEX receipts_order ON receipts(order_id);

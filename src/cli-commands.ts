@@ -5,7 +5,7 @@ import type { Lazy } from './cli.js';
 const GROUPS: Record<string, string[]> = {
   'Getting started:': ['init', 'config', 'demo', 'terms', 'templates'],
   'Taking orders:': ['add', 'pay', 'confirm'],
-  'The pickup window:': ['today', 'ready', 'remind', 'pickup', 'contact', 'message', 'extend', 'deliver', 'sweep'],
+  'The pickup window:': ['today', 'ready', 'remind', 'pickup', 'receipt', 'contact', 'message', 'extend', 'deliver', 'sweep'],
   'When things go wrong:': ['cancel', 'compensate', 'blacklist'],
   'Looking back:': ['show', 'list', 'customers', 'report', 'verify'],
   'Scripts:': ['export', 'import', 'backup', 'completion'],
@@ -24,6 +24,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   today: ['orders today', 'orders today --json | jq .tonight'],
   ready: ['orders ready 12', 'orders ready 12 --pickup tomorrow --lang en'],
   remind: ['orders remind', 'orders remind --send'],
+  receipt: ['orders receipt 12 --width 32 | lp -d thermal', 'orders receipt 12 --pdf nota-12.pdf'],
   pickup: ['orders pickup 12', 'orders pickup 12 --pay --method transfer'],
   contact: ['orders contact 12 --in --via whatsapp "Saya ambil hari Sabtu ya"', 'orders contact 12 --in --via phone --complaint "Warna tidak sesuai contoh"'],
   message: ['orders message 12 pickup-overdue', 'orders message 12 delivery-offer --lang en --dry-run'],
@@ -111,6 +112,11 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--refund <amount|all|none>', 'customer cancellation: what to refund (default none: the DP is forfeited)')
     .option('--offer <text>', 'shop cancellation: an alternative to offer in the apology (a later date, a substitute)')
     .action(lazy('cancel'));
+
+  p.command('receipt').argument('<id>').description("the order's nota (numbered; every print logged): text for a thermal printer, or a PDF")
+    .option('--width <columns>', '32 for 58 mm paper, 48 for 80 mm (default 48)')
+    .option('--pdf <file>', 'write the receipt as a PDF file, to send over WhatsApp')
+    .action(lazy('receipt'));
 
   p.command('message').argument('<id>').argument('<template>').description('render a message for an order (a preview where it does not apply yet) and log it')
     .option('--dry-run', 'print it without logging it')

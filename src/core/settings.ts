@@ -15,6 +15,8 @@ export interface SettingDef {
 
 export const SETTINGS: readonly SettingDef[] = [
   { key: 'shop.name', kind: 'text', default: 'My Shop', help: 'the shop name used in messages' },
+  { key: 'shop.address', kind: 'text', default: '', help: "the shop's address, printed on receipts" },
+  { key: 'shop.phone', kind: 'text', default: '', help: "the shop's phone or WhatsApp number, printed on receipts" },
   { key: 'currency', kind: 'choice', default: 'IDR', help: 'ISO 4217 currency code' },
   { key: 'locale', kind: 'choice', default: 'id', choices: ['id', 'en'], help: 'how money and dates are written and typed' },
   { key: 'lang', kind: 'choice', default: 'id', choices: ['id', 'en'], help: 'default message language' },

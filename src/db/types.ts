@@ -119,7 +119,7 @@ export interface ReceiptsTable {
   reprint_of: number | null;
   format: 'text' | 'pdf';
   printed_at: string;
-  communication_id: number;
+  communication_id: number | null;
 }
 
 export interface Database {

@@ -74,7 +74,7 @@ async function clockFor(db: DB, view: OrderView, today: string): Promise<Clock> 
 }
 
 /** The customer's own language unless --lang was given (SPEC 14), else the shop's. */
-function languageFor(ctx: ServiceContext, own: string | null): Lang {
+export function languageFor(ctx: ServiceContext, own: string | null): Lang {
   return !ctx.langGiven && (own === 'en' || own === 'id') ? own : ctx.lang;
 }
 
