@@ -45,6 +45,13 @@ const EXAMPLES: Record<string, [string, string]> = {
   completion: ['orders completion bash > ~/.local/share/bash-completion/completions/orders', 'orders completion zsh > ~/.zfunc/_orders'],
 };
 
+/**
+ * The one declaration of a listing's output format (as sqlite-utils' output_options): the
+ * global --json is the same as --format json; the row writer is src/output/rows.ts.
+ */
+const outputOptions = (choices: string[], fallback: string) =>
+  new Option('--format <format>', `output format (default ${fallback}; --json is --format json)`).choices(choices);
+
 const method = (what: string) => new Option('--method <method>', what).choices(['cash', 'transfer', 'card', 'other']).default('cash');
 
 /** Every subcommand: flags, arguments, and the module that runs it (loaded only when chosen). */
@@ -82,7 +89,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--pickup-to <date>', 'pickup on or before')
     .option('--overdue', 'ready orders whose pickup date has passed')
     .option('--limit <n>', 'at most this many')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']))
+    .addOption(outputOptions(['table', 'json', 'ndjson', 'csv'], 'table'))
     .action(lazy('list'));
 
   p.command('show').argument('<id>').description('one order: items, money, terms and timeline').action(lazy('show'));
@@ -172,7 +179,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .addOption(new Option('--salutation <salutation>', "with set: how messages address them (default: the shop's salutation setting)").choices(['pak', 'bu', 'kak', 'none']))
     .option('--sort <by>', 'no-shows (default), orders, name, balance, forfeited')
     .option('--limit <n>', 'at most this many')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']))
+    .addOption(outputOptions(['table', 'json', 'ndjson', 'csv'], 'table'))
     .action(lazy('customers'));
 
   const blacklist = p.command('blacklist').description('customers whose new orders need more (internal, never shown to them)');
@@ -184,12 +191,12 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--from <date>', 'first day (default: the 1st of this month)')
     .option('--to <date>', 'last day (default: today)')
     .addOption(new Option('--by <period>', 'break down').choices(['week', 'month', 'customer']))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']))
+    .addOption(outputOptions(['text', 'json', 'csv'], 'text'))
     .action(lazy('report'));
 
   p.command('export').argument('[what]', 'orders (default), customers, payments or messages')
     .description('stream data for scripts and spreadsheets (constant memory at any size)')
-    .addOption(new Option('--format <format>', 'csv (default), json (one array) or ndjson (one object per line)').choices(['csv', 'json', 'ndjson']))
+    .addOption(outputOptions(['csv', 'json', 'ndjson'], 'csv'))
     .option('--from <date>', 'created (or written) on or after')
     .option('--to <date>', 'created (or written) on or before')
     .option('--status <status>', 'orders in these statuses (comma-separated)')

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../core/errors.js';
 import { formatMoney, toMajorNumber } from '../core/money.js';
-import { toCsv } from '../output/csv.js';
+import { rowFormat, writeAll } from '../output/rows.js';
 import { orderJson, printJson } from '../output/json.js';
 import { renderTable } from '../output/table.js';
 import { CUSTOMER_SORTS, customerDetail, customers, setCustomer, type CustomerSort, type CustomerStats } from '../services/customers.js';
@@ -20,27 +20,39 @@ function customerJson(ctx: CommandContext, c: CustomerStats) {
   };
 }
 
-export async function run(ctx: CommandContext, [sub, ref]: string[], opts: Record<string, unknown>): Promise<void> {
+/** The flags of `orders customers` (cli-commands.ts declares them). */
+export interface CustomersOptions {
+  sort?: string;
+  limit?: string;
+  format?: string;
+  salutation?: string;
+}
+
+export async function run(ctx: CommandContext, [sub, ref]: string[], opts: CustomersOptions): Promise<void> {
   if (sub !== undefined && sub !== 'show' && sub !== 'set') {
     throw new UsageError(`Unknown customers subcommand "${sub}"; use \`orders customers\`, \`orders customers show PHONE|ID\` or \`orders customers set PHONE|ID\`.`);
   }
   if (sub === 'show') return show(ctx, ref);
   if (sub === 'set') return set(ctx, ref, opts);
-  const sort = (opts.sort as string | undefined) ?? 'no-shows';
+  const sort = opts.sort ?? 'no-shows';
   if (!(CUSTOMER_SORTS as string[]).includes(sort)) throw new UsageError(`Invalid --sort "${sort}": use ${CUSTOMER_SORTS.join(', ')}.`);
-  const limit = typeof opts.limit === 'string' ? positiveInt(opts.limit, '--limit') : undefined;
+  const limit = opts.limit === undefined ? undefined : positiveInt(opts.limit, '--limit');
   const stats = await customers(ctx, sort as CustomerSort, limit);
-  const rows = stats.map((c) => customerJson(ctx, c));
-  const format = ctx.json ? 'json' : (opts.format as string | undefined) ?? 'table';
-  if (format === 'json') return printJson(ctx.stdout, rows);
-  if (format === 'csv') return void ctx.stdout.write(toCsv([...COLUMNS], rows.map((r) => COLUMNS.map((k) => r[k]))));
   const fm = (minor: number) => formatMoney(Number(minor), ctx.currency, ctx.locale);
-  ctx.stdout.write(renderTable(
-    ['id', 'name', 'phone', 'orders', 'done', 'no-shows', 'cancelled', 'shop failures', 'balance', 'forfeited', ''],
-    rows.map((r, i) => [String(r.id), r.name, r.phone, String(r.orders), String(r.completed), String(r.no_shows), String(r.customer_cancellations),
-      String(r.shop_failures), fm(stats[i]!.open_balance), fm(stats[i]!.forfeited), r.blacklisted ? ctx.colour.red('blacklisted') : '']),
-    { tty: ctx.isTTY, rightAlign: [3, 4, 5, 6, 7, 8, 9] },
-  ));
+  await writeAll<CustomerStats>(ctx.stdout, rowFormat(ctx, opts.format, 'table'), {
+    columns: COLUMNS,
+    cells: (c) => { const r = customerJson(ctx, c); return COLUMNS.map((k) => r[k]); },
+    json: (c) => customerJson(ctx, c),
+    table: (page) => renderTable(
+      ['id', 'name', 'phone', 'orders', 'done', 'no-shows', 'cancelled', 'shop failures', 'balance', 'forfeited', ''],
+      page.map((c) => {
+        const r = customerJson(ctx, c);
+        return [String(r.id), r.name, r.phone, String(r.orders), String(r.completed), String(r.no_shows), String(r.customer_cancellations),
+          String(r.shop_failures), fm(c.open_balance), fm(c.forfeited), r.blacklisted ? ctx.colour.red('blacklisted') : ''];
+      }),
+      { tty: ctx.isTTY, rightAlign: [3, 4, 5, 6, 7, 8, 9] },
+    ),
+  }, stats);
 }
 
 async function show(ctx: CommandContext, ref: string | undefined): Promise<void> {
@@ -61,9 +73,9 @@ async function show(ctx: CommandContext, ref: string | undefined): Promise<void>
 }
 
 /** `customers set PHONE|ID --salutation S` and/or `--lang L` (the global --lang names the customer's language here). */
-async function set(ctx: CommandContext, ref: string | undefined, opts: Record<string, unknown>): Promise<void> {
+async function set(ctx: CommandContext, ref: string | undefined, opts: CustomersOptions): Promise<void> {
   if (!ref) throw new UsageError('Say which customer: `orders customers set PHONE|ID --salutation pak|bu|kak|none --lang en|id`.');
-  const salutation = opts.salutation as string | undefined;
+  const salutation = opts.salutation;
   const lang = ctx.langGiven ? ctx.lang : undefined;
   if (salutation === undefined && lang === undefined) throw new UsageError('Nothing to set: give --salutation pak|bu|kak|none and/or --lang en|id.');
   const c = customerJson(ctx, await setCustomer(ctx, customerRef(ctx, ref), { salutation, lang }));
