@@ -13,8 +13,22 @@ import type { Salutation } from '../messages/salutation.js';
 import { askOrder, canPrompt } from '../output/prompts.js';
 import { requireText } from './args.js';
 
-export async function run(ctx: CommandContext, _args: string[], given: Record<string, unknown>): Promise<void> {
-  const incomplete = ['customer', 'phone', 'item', 'pickup'].some((k) => given[k] === undefined);
+/** The flags of `orders add` (cli-commands.ts declares them); the prompts fill in the same fields. */
+export interface AddOptions {
+  customer?: string;
+  phone?: string;
+  item?: string[];
+  pickup?: string;
+  deposit?: string;
+  custom?: boolean;
+  note?: string;
+  overrideBlacklist?: string;
+  overrideDeposit?: string;
+  salutation?: Salutation;
+}
+
+export async function run(ctx: CommandContext, _args: string[], given: AddOptions): Promise<void> {
+  const incomplete = given.customer === undefined || given.phone === undefined || given.item === undefined || given.pickup === undefined;
   const opts = incomplete && canPrompt(ctx) ? await askOrder(ctx, given) : given;
   const missing = [
     opts.customer === undefined && '--customer NAME',
@@ -23,22 +37,22 @@ export async function run(ctx: CommandContext, _args: string[], given: Record<st
     opts.pickup === undefined && '--pickup DATE',
   ].filter(Boolean);
   if (missing.length) throw new UsageError(`Missing ${missing.join(', ')} for the new order.`);
-  const name = String(opts.customer).trim();
+  const name = opts.customer!.trim();
   if (!name) throw new UsageError('Invalid --customer "": the name is empty.');
-  const phone = normalisePhone(String(opts.phone), ctx.settings.country_code!);
-  const items = (opts.item as string[]).map((t) => parseItem(t, ctx.currency, ctx.locale));
-  const pickupDate = await parseTypedDate(String(opts.pickup), ctx.today, ctx.locale, 'pickup date');
+  const phone = normalisePhone(opts.phone!, ctx.settings.country_code!);
+  const items = opts.item!.map((t) => parseItem(t, ctx.currency, ctx.locale));
+  const pickupDate = await parseTypedDate(opts.pickup!, ctx.today, ctx.locale, 'pickup date');
   let deposit: DepositInput | undefined;
-  if (typeof opts.deposit === 'string') {
+  if (opts.deposit !== undefined) {
     const percent = parseDepositPercent(opts.deposit);
     deposit = percent !== null ? { percent } : { amount: parseAmount(opts.deposit, ctx.currency, ctx.locale, 'deposit') };
   }
   const added = addOrder(ctx, {
     name, phone, items, pickupDate, deposit, custom: Boolean(opts.custom),
-    note: typeof opts.note === 'string' ? opts.note : undefined,
-    overrideBlacklist: typeof opts.overrideBlacklist === 'string' ? requireText(opts.overrideBlacklist, '--override-blacklist') : undefined,
-    overrideDeposit: typeof opts.overrideDeposit === 'string' ? requireText(opts.overrideDeposit, '--override-deposit') : undefined,
-    salutation: opts.salutation as Salutation | undefined,
+    note: opts.note,
+    overrideBlacklist: opts.overrideBlacklist === undefined ? undefined : requireText(opts.overrideBlacklist, '--override-blacklist'),
+    overrideDeposit: opts.overrideDeposit === undefined ? undefined : requireText(opts.overrideDeposit, '--override-deposit'),
+    salutation: opts.salutation,
   });
   const { view, messages, depositReason, warnings } = await added.catch((err: unknown) => {
     // The order is refused (exit 1), but the owner gets the polite words to send the customer.

@@ -9,6 +9,7 @@ import { findCustomers } from '../services/customers.js';
 import { loadModule } from './load.js';
 
 type Prompts = typeof import('@inquirer/prompts');
+type AddOptions = import('../commands/add.js').AddOptions;
 
 /** Turns a parser that throws (or rejects) into an inquirer validator that shows the message. */
 function check(parse: (v: string) => unknown): (v: string) => Promise<true | string> {
@@ -32,7 +33,7 @@ export function canPrompt(ctx: CommandContext): boolean {
  * phone (known customers are offered as you type), items one after another, pickup date, DP.
  * Returns the answers as the flags would have carried them, so the same validation applies.
  */
-export async function askOrder(ctx: CommandContext, opts: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function askOrder(ctx: CommandContext, opts: AddOptions): Promise<AddOptions> {
   const { input, search, confirm } = await loadModule<Prompts>('@inquirer/prompts');
   const io = { output: ctx.stderr };
   const out = { ...opts };
