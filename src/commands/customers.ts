@@ -4,8 +4,8 @@ import { formatMoney, toMajorNumber } from '../core/money.js';
 import { rowFormat, writeAll } from '../output/rows.js';
 import { orderJson, printJson } from '../output/json.js';
 import { renderTable } from '../output/table.js';
-import { CUSTOMER_SORTS, customerDetail, customers, setCustomer, type CustomerSort, type CustomerStats } from '../services/customers.js';
-import { customerRef, positiveInt } from './args.js';
+import { CUSTOMER_SORTS, customerDetail, customers, renameCustomerTo, setCustomer, type CustomerSort, type CustomerStats } from '../services/customers.js';
+import { customerRef, positiveInt, requireText } from './args.js';
 
 const COLUMNS = ['id', 'name', 'phone', 'orders', 'completed', 'no_shows', 'customer_cancellations', 'shop_failures', 'open_balance', 'forfeited', 'blacklisted'] as const;
 
@@ -25,12 +25,13 @@ export interface CustomersOptions {
   sort?: string;
   limit?: string;
   format?: string;
+  name?: string;
   salutation?: string;
 }
 
 export async function run(ctx: CommandContext, [sub, ref]: string[], opts: CustomersOptions): Promise<void> {
   if (sub !== undefined && sub !== 'show' && sub !== 'set') {
-    throw new UsageError(`Unknown customers subcommand "${sub}"; use \`orders customers\`, \`orders customers show PHONE|ID\` or \`orders customers set PHONE|ID\`.`);
+    throw new UsageError(`Unknown customers subcommand "${sub}"; use \`orders customers\`, \`orders customers show PHONE|ID\` or \`orders customers set PHONE|ID --name NAME | --salutation S | --lang L\`.`);
   }
   if (sub === 'show') return show(ctx, ref);
   if (sub === 'set') return set(ctx, ref, opts);
@@ -72,13 +73,29 @@ async function show(ctx: CommandContext, ref: string | undefined): Promise<void>
   ctx.stdout.write(`${lines.join('\n')}\n`);
 }
 
-/** `customers set PHONE|ID --salutation S` and/or `--lang L` (the global --lang names the customer's language here). */
+/**
+ * `customers set PHONE|ID`: `--name NAME` renames (the only way a name changes: add keeps the
+ * name on file; logged); `--salutation S` and `--lang L` set how their messages address them
+ * (the global --lang names the customer's language here).
+ */
 async function set(ctx: CommandContext, ref: string | undefined, opts: CustomersOptions): Promise<void> {
-  if (!ref) throw new UsageError('Say which customer: `orders customers set PHONE|ID --salutation pak|bu|kak|none --lang en|id`.');
+  if (!ref) throw new UsageError('Say which customer: `orders customers set PHONE|ID --name NAME | --salutation pak|bu|kak|none | --lang en|id`.');
   const salutation = opts.salutation;
   const lang = ctx.langGiven ? ctx.lang : undefined;
-  if (salutation === undefined && lang === undefined) throw new UsageError('Nothing to set: give --salutation pak|bu|kak|none and/or --lang en|id.');
-  const c = customerJson(ctx, await setCustomer(ctx, customerRef(ctx, ref), { salutation, lang }));
-  if (ctx.json) return printJson(ctx.stdout, c);
+  if (opts.name === undefined && salutation === undefined && lang === undefined) {
+    throw new UsageError('Nothing to set: give --name NAME, --salutation pak|bu|kak|none and/or --lang en|id.');
+  }
+  const name = opts.name === undefined ? undefined : requireText(opts.name, '--name');
+  const customer = customerRef(ctx, ref);
+  const renamed = name === undefined ? undefined : await renameCustomerTo(ctx, customer, name);
+  if (salutation === undefined && lang === undefined) {
+    const r = renamed!;
+    if (ctx.json) printJson(ctx.stdout, { id: r.id, phone: r.phone, name: r.after, previous_name: r.before });
+    else ctx.stdout.write(`Customer ${r.id} (${r.phone}) renamed from ${JSON.stringify(r.before)} to ${JSON.stringify(r.after)}; the change is in the evidence log.\n`);
+    return;
+  }
+  const c = customerJson(ctx, await setCustomer(ctx, customer, { salutation, lang }));
+  if (ctx.json) return printJson(ctx.stdout, renamed ? { ...c, previous_name: renamed.before } : c);
+  if (renamed) ctx.stdout.write(`Customer ${renamed.id} (${renamed.phone}) renamed from ${JSON.stringify(renamed.before)} to ${JSON.stringify(renamed.after)}; the change is in the evidence log.\n`);
   ctx.stdout.write(`${c.name} (${c.phone}): salutation ${c.salutation ?? `the shop's (${ctx.settings.salutation})`}, messages in ${c.lang ?? `the shop's language (${ctx.settings.lang})`}.\n`);
 }

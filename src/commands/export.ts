@@ -15,6 +15,7 @@ export interface ExportOptions {
   to?: string;
   status?: string;
   raw?: boolean;
+  includeVoid?: boolean;
 }
 
 export async function run(ctx: CommandContext, [what]: string[], opts: ExportOptions): Promise<void> {
@@ -26,6 +27,7 @@ export async function run(ctx: CommandContext, [what]: string[], opts: ExportOpt
     from: await date(opts.from, '--from'),
     to: await date(opts.to, '--to'),
     statuses: opts.status === undefined ? undefined : statuses(opts.status),
+    includeVoid: Boolean(opts.includeVoid),
   });
   lowMemoryHeap();
   await writeAll<Cell[]>(ctx.stdout, format, { columns: table.columns, cells: (row) => row }, table.rows, Boolean(opts.raw));

@@ -38,6 +38,7 @@ async function rows(db: DB, q: RawBuilder<Partial>): Promise<Partial[]> {
  * Every figure of the report, aggregated in SQLite by period: orders by creation day,
  * completions and cancellations by their day, money by the day its ledger row was written,
  * complaints by the day they were logged. Nothing is summed in JavaScript but the merge.
+ * A void order (entered by mistake) counts in no figure.
  */
 export async function reportFigures(db: DB, from: string, to: string, by: GroupBy): Promise<PeriodFigures[]> {
   const created = sql`substr(o.created_at, 1, 10)`;
@@ -46,7 +47,7 @@ export async function reportFigures(db: DB, from: string, to: string, by: GroupB
     rows(db, sql<Partial>`
       SELECT ${orderKeyCreated} AS key, COUNT(*) AS orders,
         SUM(MIN(COALESCE((SELECT SUM(l.amount) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'payment'), 0), o.deposit_required)) AS deposits_collected
-      FROM orders o WHERE ${created} BETWEEN ${from} AND ${to} GROUP BY key`),
+      FROM orders o WHERE o.status <> 'void' AND ${created} BETWEEN ${from} AND ${to} GROUP BY key`),
     rows(db, sql<Partial>`
       SELECT ${keyOf(by, sql`o.completed_on`, sql`o.customer_id`)} AS key, COUNT(*) AS completed,
         SUM(CASE WHEN o.ready_on IS NOT NULL THEN julianday(o.completed_on) - julianday(o.ready_on) ELSE 0 END) AS ready_to_pickup_days_total,
@@ -65,10 +66,11 @@ export async function reportFigures(db: DB, from: string, to: string, by: GroupB
         SUM(CASE l.kind WHEN 'storage_fee' THEN l.amount ELSE 0 END) AS storage_fees,
         SUM(CASE l.kind WHEN 'delivery_fee' THEN l.amount WHEN 'waiver' THEN -l.amount ELSE 0 END) AS delivery_fees
       FROM ledger l JOIN orders o ON o.id = l.order_id
-      WHERE substr(l.created_at, 1, 10) BETWEEN ${from} AND ${to} GROUP BY key`),
+      WHERE o.status <> 'void' AND substr(l.created_at, 1, 10) BETWEEN ${from} AND ${to} GROUP BY key`),
     rows(db, sql<Partial>`
       SELECT ${keyOf(by, sql`substr(c.created_at, 1, 10)`, sql`c.customer_id`)} AS key, COUNT(*) AS complaints
-      FROM communications c WHERE c.kind = 'complaint' AND substr(c.created_at, 1, 10) BETWEEN ${from} AND ${to} GROUP BY key`),
+      FROM communications c WHERE c.kind = 'complaint' AND substr(c.created_at, 1, 10) BETWEEN ${from} AND ${to}
+        AND NOT EXISTS (SELECT 1 FROM orders v WHERE v.id = c.order_id AND v.status = 'void') GROUP BY key`),
   ]);
   const merged = new Map<string, PeriodFigures>();
   for (const part of parts) {
