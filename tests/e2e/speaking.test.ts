@@ -80,7 +80,7 @@ describe('salutations and language per customer', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Allowed choices are pak, bu, kak, none/);
     const nothing = shop.run(['customers', 'set', '0813-1111-2222']);
-    expect([nothing.code, nothing.stderr]).toEqual([2, 'orders: Nothing to set: give --salutation pak|bu|kak|none and/or --lang en|id.\n']);
+    expect([nothing.code, nothing.stderr]).toEqual([2, 'orders: Nothing to set: give --name NAME, --salutation pak|bu|kak|none and/or --lang en|id.\n']);
     const unknown = shop.run(['customers', 'set', '0899-0000-0000', '--salutation', 'bu']);
     expect(unknown.code).toBe(1);
     expect(shop.dump()).toBe(before);
