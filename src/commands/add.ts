@@ -12,6 +12,7 @@ import { addOrder, DeclinedError } from '../services/orders.js';
 import type { Salutation } from '../messages/salutation.js';
 import { askOrder, canPrompt } from '../output/prompts.js';
 import { requireText } from './args.js';
+import { oneLine } from '../core/text.js';
 
 /** The flags of `orders add` (cli-commands.ts declares them); the prompts fill in the same fields. */
 export interface AddOptions {
@@ -39,6 +40,7 @@ export async function run(ctx: CommandContext, _args: string[], given: AddOption
   if (missing.length) throw new UsageError(`Missing ${missing.join(', ')} for the new order.`);
   const name = opts.customer!.trim();
   if (!name) throw new UsageError('Invalid --customer "": the name is empty.');
+  oneLine(name, '--customer');
   const phone = normalisePhone(opts.phone!, ctx.settings.country_code!);
   const items = opts.item!.map((t) => parseItem(t, ctx.currency, ctx.locale));
   const pickupDate = await parseTypedDate(opts.pickup!, ctx.today, ctx.locale, 'pickup date');

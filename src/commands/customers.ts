@@ -40,7 +40,9 @@ export async function run(ctx: CommandContext, [sub, ref]: string[], opts: Custo
   const limit = opts.limit === undefined ? undefined : positiveInt(opts.limit, '--limit');
   const stats = await customers(ctx, sort as CustomerSort, limit);
   const fm = (minor: number) => formatMoney(Number(minor), ctx.currency, ctx.locale);
-  await writeAll<CustomerStats>(ctx.stdout, rowFormat(ctx, opts.format, 'table'), {
+  const format = rowFormat(ctx, opts.format, 'table');
+  // CSV cells go out as they are (neutralised against formulas instead); the rest through the escaping stdout.
+  await writeAll<CustomerStats>(format === 'csv' ? ctx.data : ctx.stdout, format, {
     columns: COLUMNS,
     cells: (c) => { const r = customerJson(ctx, c); return COLUMNS.map((k) => r[k]); },
     json: (c) => customerJson(ctx, c),

@@ -30,7 +30,7 @@ export async function run(ctx: CommandContext, [what]: string[], opts: ExportOpt
     includeVoid: Boolean(opts.includeVoid),
   });
   lowMemoryHeap();
-  await writeAll<Cell[]>(ctx.stdout, format, { columns: table.columns, cells: (row) => row }, table.rows, Boolean(opts.raw));
+  await writeAll<Cell[]>(format === 'csv' ? ctx.data : ctx.stdout, format, { columns: table.columns, cells: (row) => row }, table.rows, Boolean(opts.raw));
 }
 
 /**

@@ -53,7 +53,7 @@ export async function run(ctx: CommandContext, _args: string[], opts: ListOption
     limit: opts.limit === undefined ? undefined : positiveInt(opts.limit, '--limit'),
   };
   const format = rowFormat(ctx, opts.format, 'table');
-  const out = new RowWriter(ctx.stdout, format, await shape(ctx, format === 'table'));
+  const out = new RowWriter(format === 'csv' ? ctx.data : ctx.stdout, format, await shape(ctx, format === 'table'));
   // Each page is printed as it is read, so a shop of any size is listed in constant memory;
   // a refused listing (unknown customer) fails before the first page and prints nothing.
   await listOrderPages(ctx, input, (page) => out.add(page));

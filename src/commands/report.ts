@@ -95,7 +95,7 @@ export async function run(ctx: CommandContext, _args: string[], opts: ReportOpti
   if (format === 'json') return printJson(ctx.stdout, reportJson(ctx, r));
   if (format === 'csv') {
     const rows = r.periods.length ? r.periods.map((p) => csvRow(ctx, p.label, p)) : [csvRow(ctx, `${from}..${to}`, r.total)];
-    await writeAll(ctx.stdout, 'csv', { columns: CSV_COLUMNS, cells: (row: (string | number)[]) => row }, rows);
+    await writeAll(ctx.data, 'csv', { columns: CSV_COLUMNS, cells: (row: (string | number)[]) => row }, rows);
     return;
   }
   ctx.stdout.write(text(ctx, r));

@@ -1,5 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import { detached, type ImportedOrder } from '../core/import-row.js';
+import { chainNewRows, forgetTouched, sealTouched, touch } from './evidence.js';
 import { rawHandle } from './open.js';
 import type { DB } from './types.js';
 
@@ -10,11 +11,13 @@ import type { DB } from './types.js';
  */
 export class OrderImport {
   private readonly raw: Sqlite.Database;
+  /** the last ledger and event ids before the import: rows above them are chained at commit */
+  private readonly before: { ledger: number; events: number };
   private readonly stmts;
   /** phone -> [customer id, name]: a repeat customer in the file costs no upsert */
   private readonly customers = new Map<string, [number, string]>();
 
-  constructor(db: DB) {
+  constructor(private readonly db: DB) {
     this.raw = rawHandle(db);
     const p = (s: string) => this.raw.prepare(s);
     this.stmts = {
@@ -32,6 +35,8 @@ export class OrderImport {
       event: p("INSERT INTO events (order_id, kind, detail, created_at) VALUES (?, 'imported', ?, ?)"),
     };
     this.raw.exec('BEGIN IMMEDIATE');
+    const last = (t: string) => (this.raw.prepare(`SELECT coalesce(max(id), 0) AS m FROM ${t}`).get() as { m: number }).m;
+    this.before = { ledger: last('ledger'), events: last('events') };
   }
 
   /** 'new', 'present' (the same order is already here) or a reason it clashes. */
@@ -69,10 +74,22 @@ export class OrderImport {
     ];
     for (const [kind, amount, feeDate] of rows) if (amount > 0) s.ledger.run(id, kind, amount, feeDate, 'imported', importedAt);
     s.event.run(id, `from ${source}`, importedAt);
+    touch(this.db, [id]);
     return { id, customerId };
   }
 
-  finish(commit: boolean): void {
+  /** Commits (after chaining the new rows and orders as evidence) or rolls back. */
+  async finish(commit: boolean): Promise<void> {
+    if (commit) {
+      try {
+        await chainNewRows(this.db, 'ledger', this.before.ledger);
+        await chainNewRows(this.db, 'events', this.before.events);
+        await sealTouched(this.db);
+      } catch (err) {
+        this.raw.exec('ROLLBACK');
+        throw err;
+      }
+    } else forgetTouched(this.db);
     this.raw.exec(commit ? 'COMMIT' : 'ROLLBACK');
   }
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { forgetTouched, sealTouched } from './evidence.js';
 import { shareHandle } from './open.js';
 import type { DB } from './types.js';
 
@@ -14,7 +15,10 @@ async function onConnection<T>(db: DB, begin: string, fn: (trx: DB) => Promise<T
     let result: T;
     try {
       result = await fn(conn);
+      // Orders changed in this transaction are chained with their final state (SPEC 12).
+      await sealTouched(conn);
     } catch (err) {
+      forgetTouched(conn);
       await sql.raw(end(true)).execute(conn);
       throw err;
     }

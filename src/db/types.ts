@@ -124,6 +124,20 @@ export interface ReceiptsTable {
   communication_id: number | null;
 }
 
+export interface EvidenceTable {
+  seq: number;
+  source: 'ledger' | 'events' | 'communications' | 'orders';
+  row_id: number;
+  digest: string;
+  hash: string;
+}
+
+export interface EvidenceHeadTable {
+  id: number;
+  count: number;
+  hash: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   customers: CustomersTable;
@@ -135,6 +149,8 @@ export interface Database {
   blacklist: BlacklistTable;
   outbox: OutboxTable;
   receipts: ReceiptsTable;
+  evidence: EvidenceTable;
+  evidence_head: EvidenceHeadTable;
 }
 
 export type DB = Kysely<Database>;

@@ -91,14 +91,14 @@ export async function importOrders(
     reader.end();
     if (!index) throw new CsvSyntaxError(1, 'the file is empty; it needs a header row (the columns of `orders export orders`)');
   } catch (err) {
-    writer.finish(false);
+    await writer.finish(false);
     if (err instanceof CsvSyntaxError) {
       result.problems.push({ line: err.line, column: null, reason: err.message });
       return result;
     }
     throw err;
   }
-  writer.finish(!opts.dryRun && result.problems.length === 0);
+  await writer.finish(!opts.dryRun && result.problems.length === 0);
   return result;
 }
 
