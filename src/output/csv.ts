@@ -1,18 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
-
 /** Neutralises a text cell that a spreadsheet would run as a formula (SPEC 6). */
 export function safeCell(value: string): string {
   const c = value.charCodeAt(0);
   // = + - @ tab CR; the first-character check spares a regex on every cell of a million rows
   return (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) ? `'${value}` : value;
 }
-
-/** RFC 4180: CRLF between records, and any cell with a line break quoted (not only CRLF). */
-export const CSV_OPTIONS = {
-  record_delimiter: '\r\n',
-  quoted_match: /[\r\n]/,
-  cast: { boolean: (b: boolean) => (b ? 'true' : 'false') },
-} as const;
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -32,10 +23,4 @@ export function csvRecord(cells: readonly (string | number | boolean | null)[], 
   }
   // join makes one flat string; appending cell by cell built a chain of 80 pieces per row
   return `${out.join(',')}\r\n`;
-}
-
-/** RFC 4180 with CRLF; text cells neutralised unless raw. Numbers pass untouched. */
-export function toCsv(header: string[], rows: (string | number | boolean | null)[][], raw = false): string {
-  const cells = rows.map((r) => r.map((c) => (typeof c === 'string' && !raw ? safeCell(c) : c ?? '')));
-  return stringify([header, ...cells], CSV_OPTIONS);
 }
