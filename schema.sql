@@ -12,7 +12,9 @@ CREATE TABLE customers (
   id         INTEGER PRIMARY KEY,
   name       TEXT NOT NULL,
   phone      TEXT NOT NULL UNIQUE,          -- E.164
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  salutation TEXT CHECK (salutation IN ('pak', 'bu', 'kak', 'none')),  -- NULL: the shop's `salutation` setting
+  lang       TEXT CHECK (lang IN ('en', 'id'))                         -- NULL: the shop's `lang` setting
 );
 
 CREATE TABLE orders (
@@ -172,3 +174,15 @@ CREATE TABLE blacklist (
   lift_reason TEXT
 );
 CREATE INDEX blacklist_customer ON blacklist(customer_id);
+
+-- Receipts (nota) printed for orders: one row per print, a reprint included, numbered by id
+-- (AUTOINCREMENT: a number is never handed out twice). The printed text is in the evidence log.
+CREATE TABLE receipts (
+  id               INTEGER PRIMARY KEY AUTOINCREMENT,
+  order_id         INTEGER NOT NULL REFERENCES orders(id),
+  reprint_of       INTEGER REFERENCES receipts(id),
+  format           TEXT NOT NULL CHECK (format IN ('text', 'pdf')),
+  printed_at       TEXT NOT NULL,
+  communication_id INTEGER REFERENCES communications(id)
+);
+CREATE INDEX receipts_order ON receipts(order_id);

@@ -5,7 +5,7 @@ import type { Lazy } from './cli.js';
 const GROUPS: Record<string, string[]> = {
   'Getting started:': ['init', 'config', 'demo', 'terms', 'templates'],
   'Taking orders:': ['add', 'pay', 'confirm'],
-  'The pickup window:': ['today', 'ready', 'remind', 'pickup', 'contact', 'message', 'extend', 'deliver', 'sweep'],
+  'The pickup window:': ['today', 'ready', 'remind', 'pickup', 'receipt', 'contact', 'message', 'extend', 'deliver', 'sweep'],
   'When things go wrong:': ['edit', 'cancel', 'refund', 'compensate', 'void', 'complaints', 'blacklist'],
   'Looking back:': ['show', 'list', 'customers', 'report', 'verify'],
   'Scripts:': ['export', 'import', 'backup', 'completion'],
@@ -24,6 +24,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   today: ['orders today', 'orders today --json | jq .tonight'],
   ready: ['orders ready 12', 'orders ready 12 --pickup tomorrow --lang en'],
   remind: ['orders remind', 'orders remind --send'],
+  receipt: ['orders receipt 12 --width 32 | lp -d thermal', 'orders receipt 12 --pdf nota-12.pdf'],
   pickup: ['orders pickup 12', 'orders pickup 12 --pay --method transfer'],
   contact: ['orders contact 12 --in --via whatsapp "Saya ambil hari Sabtu ya"', 'orders contact 12 --in --via phone --complaint "Warna tidak sesuai contoh"'],
   message: ['orders message 12 pickup-overdue', 'orders message 12 delivery-offer --lang en --dry-run'],
@@ -39,7 +40,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   blacklist: ['orders blacklist add 0812-3456-7890 --reason "2 kali tidak ambil" --yes', 'orders blacklist list --all'],
   show: ['orders show 12', 'orders show 12 --json'],
   list: ['orders list --status ready --pickup-to today', 'orders list --customer 0812-3456-7890 --format csv'],
-  customers: ['orders customers --sort no-shows --limit 10', 'orders customers set 0812-3456-7890 --name "Budi Santoso"'],
+  customers: ['orders customers set 0812-3456-7890 --salutation bu --lang en', 'orders customers set 0812-3456-7890 --name "Budi Santoso"'],
   report: ['orders report --by month --from 2026-01-01', 'orders report --by customer --format csv > customers.csv'],
   verify: ['orders verify', 'orders verify --head COUNT:HASH'],
   export: ['orders export orders --format csv > orders.csv', 'orders export payments --format ndjson --from 2026-11-01'],
@@ -47,6 +48,13 @@ const EXAMPLES: Record<string, [string, string]> = {
   backup: ['orders backup ~/backups/orders-$(date +%F).db', 'orders --db /srv/shop.db backup /mnt/usb/shop.db'],
   completion: ['orders completion bash > ~/.local/share/bash-completion/completions/orders', 'orders completion zsh > ~/.zfunc/_orders'],
 };
+
+/**
+ * The one declaration of a listing's output format (as sqlite-utils' output_options): the
+ * global --json is the same as --format json; the row writer is src/output/rows.ts.
+ */
+const outputOptions = (choices: string[], fallback: string) =>
+  new Option('--format <format>', `output format (default ${fallback}; --json is --format json)`).choices(choices);
 
 const method = (what: string) => new Option('--method <method>', what).choices(['cash', 'transfer', 'card', 'other']).default('cash');
 
@@ -79,6 +87,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--deliver', 'delivered from the start (the pickup date is the delivery date); needs --address')
     .option('--address <text>', 'with --deliver: where to deliver')
     .option('--delivery-fee <amount>', "with --deliver: this order's delivery fee (default delivery.base_fee)")
+    .addOption(new Option('--salutation <salutation>', "how messages address this customer, kept for later orders (default: the shop's salutation setting)").choices(['pak', 'bu', 'kak', 'none']))
     .action(lazy('add'));
 
   p.command('list').description('orders, filtered')
@@ -88,7 +97,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--pickup-to <date>', 'pickup on or before')
     .option('--overdue', 'ready orders whose pickup date has passed')
     .option('--limit <n>', 'at most this many')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']))
+    .addOption(outputOptions(['table', 'json', 'ndjson', 'csv'], 'table'))
     .action(lazy('list'));
 
   p.command('show').argument('<id>').description('one order: items, money, terms and timeline').action(lazy('show'));
@@ -116,7 +125,13 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .addOption(new Option('--by <who>', 'who cancelled').choices(['customer', 'shop']).makeOptionMandatory())
     .requiredOption('--reason <text>', 'why')
     .option('--refund <amount|all|none>', 'customer cancellation: what to refund (default none: the DP is forfeited)')
+    .option('--offer <text>', 'shop cancellation: an alternative to offer in the apology (a later date, a substitute)')
     .action(lazy('cancel'));
+
+  p.command('receipt').argument('<id>').description("the order's nota (numbered; every print logged): text for a thermal printer, or a PDF")
+    .option('--width <columns>', '32 for 58 mm paper, 48 for 80 mm (default 48)')
+    .option('--pdf <file>', 'write the receipt as a PDF file, to send over WhatsApp')
+    .action(lazy('receipt'));
 
   p.command('message').argument('<id>').argument('<template>').description('render a message for an order (a preview where it does not apply yet) and log it')
     .option('--dry-run', 'print it without logging it')
@@ -189,12 +204,13 @@ export function declareCommands(p: Command, lazy: Lazy): void {
 
   p.command('today').description("the day's agenda: pickups, messages due, overdue orders, what tonight's sweep will do").action(lazy('today'));
 
-  p.command('customers').argument('[show|set]', 'show one customer, or set their name').argument('[customer]', 'phone or id, with show or set')
-    .description('customers with their orders, no-shows, shop failures and balances; `customers show PHONE|ID` for one; `customers set PHONE|ID --name NAME` renames (logged)')
+  p.command('customers').argument('[show|set]', 'show one customer, or set their name, salutation or language').argument('[customer]', 'phone or id, with show or set')
+    .description('customers with their orders, no-shows, shop failures and balances; `customers show PHONE|ID` for one; `customers set PHONE|ID --name NAME` renames (logged), `--salutation S --lang L` sets how messages address them')
     .option('--name <name>', 'with set: the new name')
+    .addOption(new Option('--salutation <salutation>', "with set: how messages address them (default: the shop's salutation setting)").choices(['pak', 'bu', 'kak', 'none']))
     .option('--sort <by>', 'no-shows (default), orders, name, balance, forfeited')
     .option('--limit <n>', 'at most this many')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']))
+    .addOption(outputOptions(['table', 'json', 'ndjson', 'csv'], 'table'))
     .action(lazy('customers'));
 
   p.command('complaints').argument('[resolve]', 'resolve one').argument('[n]', 'the complaint number, with resolve')
@@ -212,12 +228,12 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--from <date>', 'first day (default: the 1st of this month)')
     .option('--to <date>', 'last day (default: today)')
     .addOption(new Option('--by <period>', 'break down').choices(['week', 'month', 'customer']))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']))
+    .addOption(outputOptions(['text', 'json', 'csv'], 'text'))
     .action(lazy('report'));
 
   p.command('export').argument('[what]', 'orders (default), customers, payments or messages')
     .description('stream data for scripts and spreadsheets (constant memory at any size)')
-    .addOption(new Option('--format <format>', 'csv (default), json (one array) or ndjson (one object per line)').choices(['csv', 'json', 'ndjson']))
+    .addOption(outputOptions(['csv', 'json', 'ndjson'], 'csv'))
     .option('--from <date>', 'created (or written) on or after')
     .option('--to <date>', 'created (or written) on or before')
     .option('--status <status>', 'orders in these statuses (comma-separated)')

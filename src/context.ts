@@ -70,6 +70,7 @@ export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = p
     stdinTTY: isatty(0),
     json: Boolean(g.json),
     lang: (g.lang ?? settings.lang) as 'en' | 'id',
+    langGiven: g.lang !== undefined,
     yes: Boolean(g.yes),
     colour: makeColour(isTTY, g.color === false, env),
     close: () => raw.close(),

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../context.js';
-import { parseDateInput } from '../core/dates.js';
+import { parseTypedDate } from '../core/typed-date.js';
 import { UsageError } from '../core/errors.js';
 import { parseItem } from '../core/items.js';
 import { parseAmount } from '../core/money.js';
@@ -8,13 +8,32 @@ import { parseDepositPercent, type DepositInput } from '../core/terms.js';
 import { orderJson, printJson } from '../output/json.js';
 import { messageJson, messageText } from '../output/message-text.js';
 import { orderText } from '../output/order-text.js';
-import { addOrder } from '../services/orders.js';
+import { addOrder, DeclinedError } from '../services/orders.js';
+import type { Salutation } from '../messages/salutation.js';
 import { askOrder, canPrompt } from '../output/prompts.js';
 import { requireText } from './args.js';
 import { oneLine } from '../core/text.js';
 
+/** The flags of `orders add` (cli-commands.ts declares them); the prompts fill in the same fields. */
+export interface AddOptions {
+  customer?: string;
+  phone?: string;
+  item?: string[];
+  pickup?: string;
+  deposit?: string;
+  custom?: boolean;
+  note?: string;
+  overrideBlacklist?: string;
+  overrideDeposit?: string;
+  salutation?: Salutation;
+  perishable?: boolean;
+  deliver?: boolean;
+  address?: string;
+  deliveryFee?: string;
+}
+
 /** `--deliver --address TEXT [--delivery-fee AMOUNT]`: the address is needed, the fee defaults to the terms'. */
-function deliveryFromStart(ctx: CommandContext, opts: Record<string, unknown>): { address: string; fee?: number } | undefined {
+function deliveryFromStart(ctx: CommandContext, opts: AddOptions): { address: string; fee?: number } | undefined {
   if (!opts.deliver) {
     if (opts.address !== undefined || opts.deliveryFee !== undefined) throw new UsageError('--address and --delivery-fee go with --deliver.');
     return undefined;
@@ -25,8 +44,8 @@ function deliveryFromStart(ctx: CommandContext, opts: Record<string, unknown>): 
   return { address, ...(fee !== undefined ? { fee } : {}) };
 }
 
-export async function run(ctx: CommandContext, _args: string[], given: Record<string, unknown>): Promise<void> {
-  const incomplete = ['customer', 'phone', 'item', 'pickup'].some((k) => given[k] === undefined);
+export async function run(ctx: CommandContext, _args: string[], given: AddOptions): Promise<void> {
+  const incomplete = given.customer === undefined || given.phone === undefined || given.item === undefined || given.pickup === undefined;
   const opts = incomplete && canPrompt(ctx) ? await askOrder(ctx, given) : given;
   const missing = [
     opts.customer === undefined && '--customer NAME',
@@ -35,23 +54,33 @@ export async function run(ctx: CommandContext, _args: string[], given: Record<st
     opts.pickup === undefined && '--pickup DATE',
   ].filter(Boolean);
   if (missing.length) throw new UsageError(`Missing ${missing.join(', ')} for the new order.`);
-  const name = String(opts.customer).trim();
+  const name = opts.customer!.trim();
   if (!name) throw new UsageError('Invalid --customer "": the name is empty.');
   oneLine(name, '--customer');
-  const phone = normalisePhone(String(opts.phone), ctx.settings.country_code!);
-  const items = (opts.item as string[]).map((t) => parseItem(t, ctx.currency, ctx.locale));
-  const pickupDate = parseDateInput(String(opts.pickup), ctx.today, 'pickup date');
+  const phone = normalisePhone(opts.phone!, ctx.settings.country_code!);
+  const items = opts.item!.map((t) => parseItem(t, ctx.currency, ctx.locale));
+  const pickupDate = await parseTypedDate(opts.pickup!, ctx.today, ctx.locale, 'pickup date');
   let deposit: DepositInput | undefined;
-  if (typeof opts.deposit === 'string') {
+  if (opts.deposit !== undefined) {
     const percent = parseDepositPercent(opts.deposit);
     deposit = percent !== null ? { percent } : { amount: parseAmount(opts.deposit, ctx.currency, ctx.locale, 'deposit') };
   }
-  const { view, messages, depositReason, warnings } = await addOrder(ctx, {
+  const added = addOrder(ctx, {
     name, phone, items, pickupDate, deposit, custom: Boolean(opts.custom),
-    note: typeof opts.note === 'string' ? opts.note : undefined,
-    overrideBlacklist: typeof opts.overrideBlacklist === 'string' ? requireText(opts.overrideBlacklist, '--override-blacklist') : undefined,
-    overrideDeposit: typeof opts.overrideDeposit === 'string' ? requireText(opts.overrideDeposit, '--override-deposit') : undefined,
+    note: opts.note,
+    overrideBlacklist: opts.overrideBlacklist === undefined ? undefined : requireText(opts.overrideBlacklist, '--override-blacklist'),
+    overrideDeposit: opts.overrideDeposit === undefined ? undefined : requireText(opts.overrideDeposit, '--override-deposit'),
+    salutation: opts.salutation,
     perishable: Boolean(opts.perishable), delivery: deliveryFromStart(ctx, opts),
+  });
+  const { view, messages, depositReason, warnings } = await added.catch((err: unknown) => {
+    // The order is refused (exit 1), but the owner gets the polite words to send the customer.
+    if (err instanceof DeclinedError) {
+      const m = err.declined;
+      if (ctx.json) printJson(ctx.stdout, { ...messageJson(m), order_id: null });
+      else ctx.stdout.write(messageText(ctx.colour, m));
+    }
+    throw err;
   });
   for (const w of warnings) ctx.stderr.write(`orders: note: ${w}\n`);
   if (ctx.json) {

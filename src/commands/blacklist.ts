@@ -11,7 +11,13 @@ function entryLine(e: Entry): string {
   return `${e.name} (${e.phone}, customer ${e.customer_id}): blacklisted ${e.added_at.slice(0, 10)}: ${e.reason}${e.lifted_at ? `; lifted ${e.lifted_at.slice(0, 10)}${e.lift_reason ? `: ${e.lift_reason}` : ''}` : ''}`;
 }
 
-export async function add(ctx: CommandContext, [who]: string[], opts: Record<string, unknown>): Promise<void> {
+/** The flags of `orders blacklist add|remove|list` (cli-commands.ts declares them). */
+export interface BlacklistOptions {
+  reason?: string;
+  all?: boolean;
+}
+
+export async function add(ctx: CommandContext, [who]: string[], opts: BlacklistOptions): Promise<void> {
   const ref = customerRef(ctx, who!);
   const reason = requireText(opts.reason, '--reason');
   const c = await describeCustomer(ctx, ref);
@@ -21,14 +27,14 @@ export async function add(ctx: CommandContext, [who]: string[], opts: Record<str
   else ctx.stdout.write(`${entryLine(e)}\n`);
 }
 
-export async function remove(ctx: CommandContext, [who]: string[], opts: Record<string, unknown>): Promise<void> {
-  const reason = typeof opts.reason === 'string' ? requireText(opts.reason, '--reason') : null;
+export async function remove(ctx: CommandContext, [who]: string[], opts: BlacklistOptions): Promise<void> {
+  const reason = opts.reason === undefined ? null : requireText(opts.reason, '--reason');
   const e = await blacklistRemove(ctx, customerRef(ctx, who!), reason);
   if (ctx.json) printJson(ctx.stdout, e);
   else ctx.stdout.write(`${entryLine(e)}\n`);
 }
 
-export async function list(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
+export async function list(ctx: CommandContext, _args: string[], opts: BlacklistOptions): Promise<void> {
   const entries = await blacklistList(ctx, Boolean(opts.all));
   if (ctx.json) return printJson(ctx.stdout, entries);
   if (!entries.length) return void ctx.stderr.write('Nobody is blacklisted.\n');

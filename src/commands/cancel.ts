@@ -25,14 +25,24 @@ function describe(ctx: CommandContext, plan: CancelPlan): string {
   return parts.length ? parts.join(', ') : 'no money changes hands';
 }
 
-export async function run(ctx: CommandContext, [id]: string[], opts: Record<string, unknown>): Promise<void> {
+/** The flags of `orders cancel` (cli-commands.ts declares them). */
+export interface CancelOptions {
+  by: 'customer' | 'shop';
+  reason: string;
+  refund?: string;
+  offer?: string;
+}
+
+export async function run(ctx: CommandContext, [id]: string[], opts: CancelOptions): Promise<void> {
   const n = orderId(id!);
-  const by = opts.by as 'customer' | 'shop';
+  const by = opts.by;
   const reason = requireText(opts.reason, '--reason');
-  const refund = refundChoice(ctx, opts.refund as string | undefined, by);
+  const refund = refundChoice(ctx, opts.refund, by);
+  const offer = opts.offer === undefined ? undefined : requireText(opts.offer, '--offer');
+  if (offer !== undefined && by !== 'shop') throw new UsageError('--offer is for a shop cancellation (--by shop): the alternative the shop offers in its apology.');
   const preview = await previewCancel(ctx, n, by, refund);
   await confirmOrAbort(ctx, `Cancel order ${n} (by ${by}) and ${describe(ctx, preview)}?`, '--yes');
-  const { view, plan, message } = await cancelOrder(ctx, n, by, reason, refund);
+  const { view, plan, message } = await cancelOrder(ctx, n, by, reason, refund, offer);
   if (ctx.json) {
     printJson(ctx.stdout, { ...orderJson(view, ctx.currency), messages: [messageJson(message)] });
     return;

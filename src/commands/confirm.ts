@@ -4,13 +4,20 @@ import { messageJson, messageText } from '../output/message-text.js';
 import { confirmOrder } from '../services/orders.js';
 import { orderId } from './args.js';
 
-export async function run(ctx: CommandContext, [id]: string[], opts: Record<string, unknown>): Promise<void> {
+/** The flags of `orders confirm` (cli-commands.ts declares them). */
+export interface ConfirmOptions {
+  via: string;
+  note?: string;
+  withoutDeposit?: boolean;
+}
+
+export async function run(ctx: CommandContext, [id]: string[], opts: ConfirmOptions): Promise<void> {
   const n = orderId(id!);
   const { view, message } = await confirmOrder(ctx, n, {
-    via: String(opts.via),
-    note: typeof opts.note === 'string' ? opts.note : undefined,
+    via: opts.via,
+    note: opts.note,
     withoutDeposit: Boolean(opts.withoutDeposit),
   });
   if (ctx.json) printJson(ctx.stdout, { ...orderJson(view, ctx.currency), messages: [messageJson(message)] });
-  else ctx.stdout.write(`Order ${n} is confirmed (via ${String(opts.via)}); production can start. Pickup on ${view.row.pickup_date}.\n\n${messageText(ctx.colour, message)}`);
+  else ctx.stdout.write(`Order ${n} is confirmed (via ${opts.via}); production can start. Pickup on ${view.row.pickup_date}.\n\n${messageText(ctx.colour, message)}`);
 }

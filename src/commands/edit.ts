@@ -1,5 +1,5 @@
 import type { CommandContext } from '../context.js';
-import { parseDateInput } from '../core/dates.js';
+import { parseTypedDate } from '../core/typed-date.js';
 import { UsageError } from '../core/errors.js';
 import { parseItem } from '../core/items.js';
 import { parseAmount } from '../core/money.js';
@@ -19,10 +19,10 @@ export interface EditOptions {
 }
 
 /** Flags -> the edit, every value checked before the order is read (bad input exits 2 first). */
-export function parseEdit(ctx: CommandContext, opts: EditOptions): OrderEdit {
+export async function parseEdit(ctx: CommandContext, opts: EditOptions): Promise<OrderEdit> {
   const edit: OrderEdit = {};
   if (opts.item) edit.items = opts.item.map((t) => parseItem(t, ctx.currency, ctx.locale));
-  if (opts.pickup !== undefined) edit.pickupDate = parseDateInput(opts.pickup, ctx.today, 'pickup date');
+  if (opts.pickup !== undefined) edit.pickupDate = await parseTypedDate(opts.pickup, ctx.today, ctx.locale, 'pickup date');
   if (opts.deposit !== undefined) {
     const percent = parseDepositPercent(opts.deposit);
     edit.deposit = percent !== null ? { percent } : { amount: parseAmount(opts.deposit, ctx.currency, ctx.locale, 'deposit') } as DepositInput;
@@ -37,7 +37,7 @@ export function parseEdit(ctx: CommandContext, opts: EditOptions): OrderEdit {
 
 export async function run(ctx: CommandContext, [id]: string[], opts: EditOptions): Promise<void> {
   const n = orderId(id!);
-  const { view, changes, requoted, message } = await editOrder(ctx, n, parseEdit(ctx, opts));
+  const { view, changes, requoted, message } = await editOrder(ctx, n, await parseEdit(ctx, opts));
   if (ctx.json) {
     printJson(ctx.stdout, { ...orderJson(view, ctx.currency), changes, messages: message ? [messageJson(message)] : [] });
     return;

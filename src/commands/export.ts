@@ -1,26 +1,36 @@
 import { setFlagsFromString } from 'node:v8';
 import type { CommandContext } from '../context.js';
-import { parseDateInput } from '../core/dates.js';
+import { parseTypedDate } from '../core/typed-date.js';
 import { UsageError } from '../core/errors.js';
-import { writeRows, type StreamFormat } from '../output/stream.js';
+import { rowFormat, writeAll, type Cell } from '../output/rows.js';
 import { exportTable, type ExportKind } from '../services/export.js';
 import { statuses } from './args.js';
 
 const KINDS: ExportKind[] = ['orders', 'customers', 'payments', 'messages'];
 
-export async function run(ctx: CommandContext, [what]: string[], opts: Record<string, unknown>): Promise<void> {
+/** The flags of `orders export` (cli-commands.ts declares them). */
+export interface ExportOptions {
+  format?: string;
+  from?: string;
+  to?: string;
+  status?: string;
+  raw?: boolean;
+  includeVoid?: boolean;
+}
+
+export async function run(ctx: CommandContext, [what]: string[], opts: ExportOptions): Promise<void> {
   const kind = (what ?? 'orders') as ExportKind;
   if (!KINDS.includes(kind)) throw new UsageError(`Invalid export "${what}": use ${KINDS.join(', ')}.`);
-  const format = (ctx.json ? 'json' : opts.format ?? 'csv') as StreamFormat;
-  const date = (v: unknown, flag: string) => (typeof v === 'string' ? parseDateInput(v, ctx.today, `${flag} date`) : undefined);
+  const format = rowFormat(ctx, opts.format, 'csv');
+  const date = async (v: string | undefined, flag: string) => (v === undefined ? undefined : parseTypedDate(v, ctx.today, ctx.locale, `${flag} date`));
   const table = exportTable(ctx, kind, {
-    from: date(opts.from, '--from'),
-    to: date(opts.to, '--to'),
-    statuses: typeof opts.status === 'string' ? statuses(opts.status) : undefined,
+    from: await date(opts.from, '--from'),
+    to: await date(opts.to, '--to'),
+    statuses: opts.status === undefined ? undefined : statuses(opts.status),
     includeVoid: Boolean(opts.includeVoid),
   });
   lowMemoryHeap();
-  await writeRows(format === 'csv' ? ctx.data : ctx.stdout, format, table.columns, table.rows, Boolean(opts.raw));
+  await writeAll<Cell[]>(format === 'csv' ? ctx.data : ctx.stdout, format, { columns: table.columns, cells: (row) => row }, table.rows, Boolean(opts.raw));
 }
 
 /**

@@ -3,15 +3,25 @@ import { printJson } from '../output/json.js';
 import { askShop, canPrompt } from '../output/prompts.js';
 import { listSettings, setSettings } from '../services/settings.js';
 
-const FLAGS: Record<string, string> = {
+/** The flags of `orders init` (cli-commands.ts declares them). */
+export interface InitOptions {
+  shopName?: string;
+  currency?: string;
+  locale?: string;
+  timezone?: string;
+  countryCode?: string;
+}
+
+const FLAGS: Record<keyof InitOptions, string> = {
   shopName: 'shop.name', currency: 'currency', locale: 'locale', timezone: 'timezone', countryCode: 'country_code',
 };
 
 /** Creates the database (opening it did) and sets the shop's identity from the flags. */
-export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
+export async function run(ctx: CommandContext, _args: string[], opts: InitOptions): Promise<void> {
   let values: Record<string, string> = {};
-  for (const [flag, key] of Object.entries(FLAGS)) {
-    if (typeof opts[flag] === 'string') values[key] = opts[flag] as string;
+  for (const [flag, key] of Object.entries(FLAGS) as [keyof InitOptions, string][]) {
+    const value = opts[flag];
+    if (value !== undefined) values[key] = value;
   }
   if (Object.keys(values).length === 0 && canPrompt(ctx)) values = await askShop(ctx);
   // The message language follows the locale unless it was set on its own.

@@ -6,7 +6,12 @@ import { messageFor } from '../services/messages.js';
 import { orderId } from './args.js';
 
 /** Renders any template for an order (a preview where the order has not reached it) and logs it. */
-export async function run(ctx: CommandContext, [id, name]: string[], opts: Record<string, unknown>): Promise<void> {
+/** The flags of `orders message` (cli-commands.ts declares them). */
+export interface MessageOptions {
+  dryRun?: boolean;
+}
+
+export async function run(ctx: CommandContext, [id, name]: string[], opts: MessageOptions): Promise<void> {
   const n = orderId(id!);
   const template = templateName(name!);
   const m = await messageFor(ctx, n, template, !opts.dryRun);

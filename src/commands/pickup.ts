@@ -3,9 +3,15 @@ import { orderJson, printJson } from '../output/json.js';
 import { money, pickupOrder } from '../services/orders.js';
 import { orderId } from './args.js';
 
-export async function run(ctx: CommandContext, [id]: string[], opts: Record<string, unknown>): Promise<void> {
+/** The flags of `orders pickup` (cli-commands.ts declares them). */
+export interface PickupOptions {
+  pay?: boolean;
+  method: string;
+}
+
+export async function run(ctx: CommandContext, [id]: string[], opts: PickupOptions): Promise<void> {
   const n = orderId(id!);
-  const view = await pickupOrder(ctx, n, { pay: Boolean(opts.pay), method: String(opts.method) });
+  const view = await pickupOrder(ctx, n, { pay: Boolean(opts.pay), method: opts.method });
   if (ctx.json) {
     printJson(ctx.stdout, orderJson(view, ctx.currency));
     return;

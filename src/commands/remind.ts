@@ -1,8 +1,9 @@
 import type { CommandContext } from '../context.js';
-import { JsonArrayWriter } from '../output/json.js';
 import { messageJson, messageText } from '../output/message-text.js';
+import { RowWriter } from '../output/rows.js';
 import { Spool } from '../output/spool.js';
 import { remind } from '../services/remind.js';
+import type { RenderedMessage } from '../services/messages.js';
 
 export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
   const sending = Boolean(opts.send) && !opts.dryRun;
@@ -10,11 +11,11 @@ export async function run(ctx: CommandContext, _args: string[], opts: Record<str
   // shown once it commits; sent ones are shown as they go out (each is committed already).
   const spool = sending ? null : new Spool();
   const out = spool ?? ctx.stdout;
-  const json = ctx.json ? new JsonArrayWriter(out) : null;
+  const json = ctx.json ? new RowWriter<RenderedMessage>(out, 'json', { columns: [], cells: () => [], json: messageJson }) : null;
   let first = true;
   try {
     const r = await remind(ctx, { dryRun: Boolean(opts.dryRun), send: Boolean(opts.send) }, async (page) => {
-      if (json) await json.add(page.map(messageJson));
+      if (json) await json.add(page);
       else if (!sending) {
         out.write((first ? '' : '\n') + page.map((m) => messageText(ctx.colour, m)).join('\n'));
         first = false;

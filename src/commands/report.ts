@@ -1,12 +1,12 @@
 import type { CommandContext } from '../context.js';
-import { parseDateInput } from '../core/dates.js';
+import { parseTypedDate } from '../core/typed-date.js';
 import { UsageError } from '../core/errors.js';
 import { formatMoney } from '../core/money.js';
 import { noShowRate, percent } from '../core/report.js';
 import type { GroupBy, PeriodFigures } from '../db/report.js';
 import { barChart } from '../output/chart.js';
-import { toCsv } from '../output/csv.js';
 import { exactMajor, type ExactNumber } from '../output/exact-number.js';
+import { writeAll } from '../output/rows.js';
 import { printJson } from '../output/json.js';
 import { report, type Report } from '../services/report.js';
 
@@ -80,17 +80,27 @@ function text(ctx: CommandContext, r: Report): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const from = typeof opts.from === 'string' ? parseDateInput(opts.from, ctx.today, '--from date') : `${ctx.today.slice(0, 8)}01`;
-  const to = typeof opts.to === 'string' ? parseDateInput(opts.to, ctx.today, '--to date') : ctx.today;
+/** The flags of `orders report` (cli-commands.ts declares them). */
+export interface ReportOptions {
+  from?: string;
+  to?: string;
+  by?: GroupBy;
+  format?: 'text' | 'json' | 'csv';
+}
+
+export async function run(ctx: CommandContext, _args: string[], opts: ReportOptions): Promise<void> {
+  const from = opts.from !== undefined ? await parseTypedDate(opts.from, ctx.today, ctx.locale, '--from date') : `${ctx.today.slice(0, 8)}01`;
+  const to = opts.to !== undefined ? await parseTypedDate(opts.to, ctx.today, ctx.locale, '--to date') : ctx.today;
   if (from > to) throw new UsageError(`Invalid period: --from ${from} is after --to ${to}.`);
-  const by = (opts.by as GroupBy | undefined) ?? 'none';
+  const by = opts.by ?? 'none';
   const r = await report(ctx, from, to, by);
-  const format = ctx.json ? 'json' : (opts.format as string | undefined) ?? 'text';
+  // The report is one object in JSON and a row per period in CSV; for people it is a text.
+  const format = ctx.json ? 'json' : opts.format ?? 'text';
   if (format === 'json') return printJson(ctx.stdout, reportJson(ctx, r));
   if (format === 'csv') {
     const rows = r.periods.length ? r.periods.map((p) => csvRow(ctx, p.label, p)) : [csvRow(ctx, `${from}..${to}`, r.total)];
-    return void ctx.data.write(toCsv(CSV_COLUMNS, rows));
+    await writeAll(ctx.data, 'csv', { columns: CSV_COLUMNS, cells: (row: (string | number | ExactNumber)[]) => row }, rows);
+    return;
   }
   ctx.stdout.write(text(ctx, r));
 }

@@ -73,17 +73,6 @@ export function maxDate(...dates: string[]): string {
   return dates.reduce((a, b) => (b > a ? b : a));
 }
 
-/** A date as the owner types it: YYYY-MM-DD, today, tomorrow, +3d (relative to today). */
-export function parseDateInput(text: string, today: string, what = 'date'): string {
-  const t = text.trim().toLowerCase();
-  if (t === 'today') return today;
-  if (t === 'tomorrow') return addDays(today, 1);
-  const rel = /^\+(\d{1,4})d$/.exec(t);
-  if (rel) return addDays(today, Number(rel[1]));
-  if (isValidDate(t)) return t;
-  throw new UsageError(`Invalid ${what} "${text}": use YYYY-MM-DD, today, tomorrow or +Nd (e.g. +3d).`);
-}
-
 /**
  * Minutes east of UTC at an instant, in the shop's zone. The core takes it as a function and
  * never reads a zone database itself; src/context.ts makes it.

@@ -1,4 +1,5 @@
 import { UsageError } from './errors.js';
+import { IDR_FORMS, readRupiah } from './typed-amount.js';
 
 /** Money is an integer count of the currency's minor unit; these helpers never use floats. */
 export interface Currency {
@@ -79,12 +80,21 @@ export function tooLarge(what: string, text: string, currency: Currency): UsageE
  */
 export function parseAmount(text: string, currency: Currency, locale: string, what = 'amount'): number {
   if (isShortInteger(text, 15 - currency.exponent)) return Number(text) * 10 ** currency.exponent;
-  const raw = text.trim();
-  const { group, decimal } = separators(locale);
+  let raw = text.trim();
+  let { group, decimal } = separators(locale);
+  // Rupiah shorthand is for what people type; JSON and CSV (parseMajor) stay plain numbers.
+  if (currency.code === 'IDR' && locale !== 'en-plain') {
+    const r = readRupiah(raw);
+    if (r.kind === 'minor') return checkedSize(r.amount, text, what);
+    raw = r.text;
+    if (r.rupiahStyle && amountPattern('.', ',').test(raw)) ({ group, decimal } = separators('id'));
+  }
   const m = amountPattern(group, decimal).exec(raw);
-  const example = () => currency.exponent > 0
-    ? (locale.startsWith('id') ? '1.500.000 or 12,50' : '1,500,000 or 12.50')
-    : (locale.startsWith('id') ? '1500000 or 1.500.000' : '1500000 or 1,500,000');
+  const example = () => {
+    if (currency.exponent > 0) return locale.startsWith('id') ? '1.500.000 or 12,50' : '1,500,000 or 12.50';
+    const plain = locale.startsWith('id') ? ['1500000', '1.500.000'] : ['1500000', '1,500,000'];
+    return currency.code === 'IDR' && locale !== 'en-plain' ? `${plain.join(', ')}, ${IDR_FORMS}` : plain.join(' or ');
+  };
   if (!m) {
     throw new UsageError(`Invalid ${what} "${text}": use a non-negative number such as ${example()}.`);
   }
@@ -104,6 +114,11 @@ export function parseAmount(text: string, currency: Currency, locale: string, wh
   const minor = BigInt(digits);
   if (minor > BigInt(MAX_AMOUNT)) throw tooLarge(what, text, currency);
   return Number(minor);
+}
+
+function checkedSize(minor: number, text: string, what: string): number {
+  if (!Number.isSafeInteger(minor)) throw new UsageError(`Invalid ${what} "${text}": the number is too large.`);
+  return minor;
 }
 
 /** Parses a major-unit decimal as JSON and CSV carry it ("12.5", "1500000"). */

@@ -16,6 +16,8 @@ export interface SettingDef {
 
 export const SETTINGS: readonly SettingDef[] = [
   { key: 'shop.name', kind: 'text', default: 'My Shop', help: 'the shop name used in messages' },
+  { key: 'shop.address', kind: 'text', default: '', help: "the shop's address, printed on receipts" },
+  { key: 'shop.phone', kind: 'text', default: '', help: "the shop's phone or WhatsApp number, printed on receipts" },
   { key: 'currency', kind: 'choice', default: 'IDR', help: 'ISO 4217 currency code' },
   { key: 'locale', kind: 'choice', default: 'id', choices: ['id', 'en'], help: 'how money and dates are written and typed' },
   { key: 'lang', kind: 'choice', default: 'id', choices: ['id', 'en'], help: 'default message language' },
@@ -62,9 +64,12 @@ export function normaliseSetting(key: string, value: string, ctx: { currency: Cu
   switch (def.kind) {
     case 'text':
       return v;
-    case 'percent':
-      if (!/^\d{1,3}$/.test(v) || Number(v) > 100) bad(key, value, 'use a whole percent from 0 to 100');
-      return String(Number(v));
+    case 'percent': {
+      // "60%" is how a percent is written; the sign is optional.
+      const p = v.replace(/\s*%$/, '');
+      if (!/^\d{1,3}$/.test(p) || Number(p) > 100) bad(key, value, 'use a whole percent from 0 to 100, e.g. 60 or 60%');
+      return String(Number(p));
+    }
     case 'days':
     case 'count':
       if (!/^\d{1,4}$/.test(v)) bad(key, value, `use a whole number of ${def.kind === 'days' ? 'days' : 'items'}, 0 or more`);
@@ -84,7 +89,7 @@ export function normaliseSetting(key: string, value: string, ctx: { currency: Cu
       return [...new Set(parts.map(Number))].sort((a, b) => b - a).join(',');
     }
     case 'percent-list': {
-      const parts = v.split(',').map((p) => p.trim());
+      const parts = v.split(',').map((p) => p.trim().replace(/\s*%$/, ''));
       if (v === '' || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 100)) {
         bad(key, value, 'use a comma-separated list of percents from 0 to 100 such as 30,50,100');
       }

@@ -14,6 +14,8 @@ export interface CustomerStats {
   open_balance: number;
   forfeited: number;
   blacklisted: number;
+  salutation: string | null;
+  lang: string | null;
 }
 
 const SORT = {
@@ -52,7 +54,7 @@ export async function customerStats(db: DB, opts: { sort: CustomerSort; customer
       FROM orders o LEFT JOIN money m ON m.order_id = o.id
       WHERE o.status <> 'void' -- entered by mistake: it never happened
     )
-    SELECT c.id, c.name, c.phone,
+    SELECT c.id, c.name, c.phone, c.salutation, c.lang,
       COUNT(p.customer_id) AS orders,
       COALESCE(SUM(p.status = 'completed'), 0) AS completed,
       COALESCE(SUM(p.cancelled_by = 'policy' AND p.cancel_reason = 'no-show'), 0) AS no_shows,

@@ -57,3 +57,13 @@ export async function customersByIds(db: DB, ids: readonly number[]): Promise<Ma
   const rows = await inChunks(ids, (slice) => db.selectFrom('customers').select(['id', 'name', 'phone']).where('id', 'in', slice).execute());
   return new Map(rows.map((r) => [r.id, { name: r.name, phone: r.phone }]));
 }
+
+/** A customer's own salutation and message language (SPEC 14); undefined leaves a value as it is. */
+export async function setCustomerVoice(db: DB, id: number, voice: { salutation?: string; lang?: string }): Promise<void> {
+  if (voice.salutation === undefined && voice.lang === undefined) return;
+  await db.updateTable('customers').set(voice).where('id', '=', id).execute();
+}
+
+export async function customerVoice(db: DB, id: number): Promise<{ salutation: string | null; lang: string | null }> {
+  return db.selectFrom('customers').select(['salutation', 'lang']).where('id', '=', id).executeTakeFirstOrThrow();
+}

@@ -10,6 +10,8 @@ export type OrderRow = Selectable<OrdersTable> & {
   customer_name: string;
   customer_phone: string;
   customer_blacklisted: number;
+  customer_salutation: string | null;
+  customer_lang: string | null;
 };
 
 export async function insertOrder(db: DB, order: Insertable<OrdersTable>, items: readonly Item[]): Promise<number> {
@@ -36,7 +38,8 @@ function selectOrders(db: DB) {
   return db.selectFrom('orders')
     .innerJoin('customers', 'customers.id', 'orders.customer_id')
     .selectAll('orders')
-    .select(['customers.name as customer_name', 'customers.phone as customer_phone', blacklistedExpr.as('customer_blacklisted')]);
+    .select(['customers.name as customer_name', 'customers.phone as customer_phone', blacklistedExpr.as('customer_blacklisted'),
+      'customers.salutation as customer_salutation', 'customers.lang as customer_lang']);
 }
 
 export async function getOrder(db: DB, id: number): Promise<OrderRow | undefined> {

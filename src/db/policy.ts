@@ -85,3 +85,10 @@ export async function lastComplaint(db: DB, id: number): Promise<string | null> 
     .where('order_id', '=', id).where('kind', '=', 'complaint').orderBy('id', 'desc').limit(1).executeTakeFirst();
   return row?.text ?? null;
 }
+
+/** The alternative the shop offered when it cancelled (cancel --by shop --offer), kept as an event. */
+export async function lastOffer(db: DB, id: number): Promise<string | null> {
+  const row = await db.selectFrom('events').select('detail')
+    .where('order_id', '=', id).where('kind', '=', 'alternative-offered').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row?.detail ?? null;
+}

@@ -11,6 +11,8 @@ export interface CustomersTable {
   name: string;
   phone: string;
   created_at: string;
+  salutation: string | null;
+  lang: string | null;
 }
 
 export interface OrdersTable {
@@ -126,6 +128,15 @@ export interface BlacklistTable {
   lift_reason: string | null;
 }
 
+export interface ReceiptsTable {
+  id: Generated<number>;
+  order_id: number;
+  reprint_of: number | null;
+  format: 'text' | 'pdf';
+  printed_at: string;
+  communication_id: number | null;
+}
+
 export interface EvidenceTable {
   seq: number;
   source: 'ledger' | 'events' | 'communications' | 'orders';
@@ -151,6 +162,7 @@ export interface Database {
   complaint_resolutions: ComplaintResolutionsTable;
   blacklist: BlacklistTable;
   outbox: OutboxTable;
+  receipts: ReceiptsTable;
   evidence: EvidenceTable;
   evidence_head: EvidenceHeadTable;
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../core/policy.js';
 import type { Terms } from '../core/terms.js';
 import { longDate, messageMoney, type Lang } from './format.js';
 import { Missing, type Values } from './render.js';
+import { addressOf, type Salutation } from './salutation.js';
 
 /** Everything a message may say, gathered by the service; this module only words and formats it. */
 export interface ShopFacts {
@@ -23,6 +24,7 @@ export interface OrderFacts {
   id: number;
   status: string;
   customerName: string;
+  customerSalutation: Salutation | null;
   items: Item[];
   total: number;
   depositRequired: number;
@@ -52,6 +54,8 @@ export interface OrderFacts {
   lastRefund: { amount: number; method: string | null } | null;
   /** the total before the edit a requote is about */
   oldTotal: number | null;
+  /** the alternative offered with a shop cancellation */
+  offer: string | null;
 }
 
 const WORDS = {
@@ -119,10 +123,12 @@ export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today:
   const deliveryBase = baseFee + terms.delivery_packaging_fee;
   const deliveryTotal = deliveryBase + (o.deliveryAfterHours ? terms.delivery_after_hours_fee : 0);
   const daysToPickup = Math.round((Date.parse(o.pickupDate) - Date.parse(today)) / 86_400_000);
+  const address = addressOf(o.customerName, o.customerSalutation, shop.salutation, lang);
   return {
     ...termsValues(shop, terms, lang),
     has_order: true,
-    salutation: shop.salutation === 'casual' ? 'Kak' : 'Bapak/Ibu',
+    greeting: address.greeting,
+    salutation: address.you,
     customer_name: o.customerName,
     order_id: String(o.id),
     items: o.items.map(w.item).join('\n'),
@@ -171,6 +177,10 @@ export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today:
     old_total: o.oldTotal !== null ? money(o.oldTotal) : new Missing(`order ${o.id} does not have: it is shown only when an edit changes the total (orders edit ${o.id} --item ...)`),
     complaint: o.lastComplaint ?? new Missing(`order ${o.id} does not have: no complaint was logged (orders contact ${o.id} --in --complaint ...)`),
     reply_by: date(addDays(today, 1)),
+    // The shop's word on when money owed back leaves: two days, enough to receive the account number.
+    refund_by: date(addDays(today, 2)),
+    has_offer: o.offer !== null,
+    offer: o.offer ?? new Missing(`order ${o.id} does not have: no alternative was offered (orders cancel ${o.id} --by shop --offer TEXT)`),
   };
 }
 

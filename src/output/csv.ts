@@ -1,5 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
-import { ExactNumber } from './exact-number.js';
+import type { ExactNumber } from './exact-number.js';
 
 /** Neutralises a text cell that a spreadsheet would run as a formula (SPEC 6). */
 export function safeCell(value: string): string {
@@ -8,13 +7,6 @@ export function safeCell(value: string): string {
   return (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) ? `'${value}` : value;
 }
 
-/** RFC 4180: CRLF between records, and any cell with a line break quoted (not only CRLF). */
-export const CSV_OPTIONS = {
-  record_delimiter: '\r\n',
-  quoted_match: /[\r\n]/,
-  cast: { boolean: (b: boolean) => (b ? 'true' : 'false') },
-} as const;
-
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
@@ -22,8 +14,8 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * its quotes doubled; text cells neutralised against formulas when asked. Hand-written because csv-stringify was a third of the 1M-row export's
  * time (bench/README.md); the export tests read its output back with Python's csv module.
  */
-export function csvRecord(cells: readonly (string | number | boolean | null)[], neutralise = false): string {
-  const out = new Array<string | number | boolean>(cells.length);
+export function csvRecord(cells: readonly (string | number | boolean | ExactNumber | null)[], neutralise = false): string {
+  const out = new Array<string | number | boolean | ExactNumber>(cells.length);
   for (let i = 0; i < cells.length; i++) {
     let c = cells[i];
     if (typeof c === 'string') {
@@ -33,10 +25,4 @@ export function csvRecord(cells: readonly (string | number | boolean | null)[], 
   }
   // join makes one flat string; appending cell by cell built a chain of 80 pieces per row
   return `${out.join(',')}\r\n`;
-}
-
-/** RFC 4180 with CRLF; text cells neutralised unless raw. Numbers pass untouched. */
-export function toCsv(header: string[], rows: (string | number | boolean | ExactNumber | null)[][], raw = false): string {
-  const cells = rows.map((r) => r.map((c) => (c instanceof ExactNumber ? c.text : typeof c === 'string' && !raw ? safeCell(c) : c ?? '')));
-  return stringify([header, ...cells], CSV_OPTIONS);
 }

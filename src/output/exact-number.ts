@@ -7,6 +7,11 @@ import { toMajorString, type Currency } from '../core/money.js';
  */
 export class ExactNumber {
   constructor(readonly text: string) {}
+
+  /** A CSV record joins its cells, so this is how the number is written there. */
+  toString(): string {
+    return this.text;
+  }
 }
 
 /** A money figure in the major unit, exact at any size. */

@@ -1,7 +1,6 @@
 import { toMajorNumber, type Currency } from '../core/money.js';
 import type { OrderView } from '../services/orders.js';
 import { stringifyExact } from './exact-number.js';
-import { write } from './write.js';
 
 /** An order as SPEC 9 gives it to scripts: snake_case, money in the major unit. */
 export function orderJson(v: OrderView, currency: Currency) {
@@ -54,26 +53,4 @@ export function orderJson(v: OrderView, currency: Currency) {
 /** Pretty JSON; an ExactNumber inside is written as its exact digits. */
 export function printJson(out: NodeJS.WritableStream, value: unknown): void {
   out.write(`${stringifyExact(value, 2)}\n`);
-}
-
-/**
- * A JSON array written as its elements come, byte for byte what printJson prints for the whole
- * array, waiting for the reader when the pipe is full.
- */
-export class JsonArrayWriter {
-  private count = 0;
-
-  constructor(private readonly out: NodeJS.WritableStream) {}
-
-  async add(values: readonly unknown[]): Promise<void> {
-    if (values.length === 0) return;
-    // The page as an array, without its brackets: its elements indented as in the whole array.
-    const body = JSON.stringify(values, null, 2).slice(2, -2);
-    await write(this.out, `${this.count ? ',\n' : '[\n'}${body}`);
-    this.count += values.length;
-  }
-
-  async end(): Promise<void> {
-    await write(this.out, this.count ? '\n]\n' : '[]\n');
-  }
 }

@@ -3,7 +3,7 @@ import type { RenderedMessage } from '../services/messages.js';
 
 /** A message as the owner copies it: who it is for, the text, and a link that opens WhatsApp with it. */
 export function messageText(c: ChalkInstance, m: RenderedMessage): string {
-  const head = c.dim(`--- to ${m.name} (${m.phone}) · order ${m.order_id} · ${m.template} · ${m.lang} ---`);
+  const head = c.dim(`--- to ${m.name} (${m.phone}) · ${m.order_id ? `order ${m.order_id}` : "order not taken"} · ${m.template} · ${m.lang} ---`);
   return `${head}\n${m.text}${c.dim('WhatsApp:')} ${m.link}\n`;
 }
 

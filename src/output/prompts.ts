@@ -1,5 +1,5 @@
 import type { CommandContext } from '../context.js';
-import { parseDateInput } from '../core/dates.js';
+import { parseTypedDate } from '../core/typed-date.js';
 import { parseItem } from '../core/items.js';
 import { currencyOf, parseAmount } from '../core/money.js';
 import { normalisePhone } from '../core/phone.js';
@@ -9,12 +9,13 @@ import { findCustomers } from '../services/customers.js';
 import { loadModule } from './load.js';
 
 type Prompts = typeof import('@inquirer/prompts');
+type AddOptions = import('../commands/add.js').AddOptions;
 
-/** Turns a parser that throws into an inquirer validator that shows the message. */
-function check(parse: (v: string) => unknown): (v: string) => true | string {
-  return (v) => {
+/** Turns a parser that throws (or rejects) into an inquirer validator that shows the message. */
+function check(parse: (v: string) => unknown): (v: string) => Promise<true | string> {
+  return async (v) => {
     try {
-      parse(v);
+      await parse(v);
       return true;
     } catch (err) {
       return (err as Error).message;
@@ -32,24 +33,28 @@ export function canPrompt(ctx: CommandContext): boolean {
  * phone (known customers are offered as you type), items one after another, pickup date, DP.
  * Returns the answers as the flags would have carried them, so the same validation applies.
  */
-export async function askOrder(ctx: CommandContext, opts: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function askOrder(ctx: CommandContext, opts: AddOptions): Promise<AddOptions> {
   const { input, search, confirm } = await loadModule<Prompts>('@inquirer/prompts');
   const io = { output: ctx.stderr };
   const out = { ...opts };
   let knownName: string | undefined;
   if (out.phone === undefined) {
     const cc = ctx.settings.country_code!;
-    const choice = await search<{ phone: string; name?: string }>({
+    const isPhone = (t: string) => { try { normalisePhone(t, cc); return true; } catch { return false; } };
+    const choice = await search<{ phone?: string; name?: string }>({
       message: 'Customer (type a name or phone number)',
       source: async (term) => {
         const t = (term ?? '').trim();
         const known = t ? await findCustomers(ctx, t) : [];
-        const choices: { value: { phone: string; name?: string }; name: string }[] = known.map((c) => ({ value: { phone: c.phone, name: c.name }, name: `${c.name}  ${c.phone}` }));
-        if (t && check((v) => normalisePhone(v, cc))(t) === true) choices.push({ value: { phone: t }, name: `New customer: ${normalisePhone(t, cc)}` });
+        const choices: { value: { phone?: string; name?: string }; name: string }[] = known.map((c) => ({ value: { phone: c.phone, name: c.name }, name: `${c.name}  ${c.phone}` }));
+        // A new customer is typed either way round: the phone first, or the name (the phone is asked next).
+        if (t && isPhone(t)) choices.push({ value: { phone: t }, name: `New customer: ${normalisePhone(t, cc)}` });
+        else if (t && !t.includes('\n')) choices.push({ value: { name: t }, name: `New customer: ${t}` });
         return choices;
       },
     }, io);
-    out.phone = choice.phone;
+    if (choice.phone === undefined && out.customer === undefined) out.customer = choice.name;
+    out.phone = choice.phone ?? await input({ message: `${choice.name}'s phone number`, validate: check((v) => normalisePhone(v, cc)) }, io);
     knownName = choice.name;
   }
   if (out.customer === undefined) {
@@ -67,7 +72,8 @@ export async function askOrder(ctx: CommandContext, opts: Record<string, unknown
     out.item = items;
   }
   if (out.pickup === undefined) {
-    out.pickup = await input({ message: 'Pickup date (YYYY-MM-DD, today, tomorrow, +3d)', default: '+3d', validate: check((v) => parseDateInput(v, ctx.today)) }, io);
+    const forms = ctx.locale.startsWith('id') ? 'YYYY-MM-DD, 25/12/2026, besok, sabtu, +3d' : 'YYYY-MM-DD, tomorrow, saturday, +3d';
+    out.pickup = await input({ message: `Pickup date (${forms})`, default: '+3d', validate: check((v) => parseTypedDate(v, ctx.today, ctx.locale)) }, io);
   }
   if (out.deposit === undefined) {
     const suggested = `${Math.max(Number(ctx.settings['deposit.default_percent']), Number(ctx.settings['deposit.min_percent']))}%`;

@@ -15,6 +15,8 @@ export interface ServiceContext {
   settings: Settings;
   currency: Currency;
   locale: string;
-  /** the language of messages to customers */
+  /** the language of messages to customers: --lang, else the shop's setting */
   lang: 'en' | 'id';
+  /** set when --lang was given: it then wins over a customer's own language */
+  langGiven?: boolean;
 }

@@ -4,7 +4,7 @@ import { customerStats, type CustomerSort, type CustomerStats } from '../db/cust
 
 export { CUSTOMER_SORTS, type CustomerSort, type CustomerStats } from '../db/customer-stats.js';
 import { appendCommunications } from '../db/communications.js';
-import { renameCustomer, searchCustomers } from '../db/customers.js';
+import { renameCustomer, searchCustomers, setCustomerVoice } from '../db/customers.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { customerOf, listOrders, type CustomerRef } from './list.js';
@@ -75,4 +75,13 @@ export async function renameCustomerTo(ctx: ServiceContext, ref: CustomerRef, na
 
 export async function findCustomers(ctx: ServiceContext, term: string) {
   return searchCustomers(ctx.db, term, 10);
+}
+
+/** `customers set`: the customer's own salutation and message language. */
+export async function setCustomer(ctx: ServiceContext, ref: CustomerRef, voice: { salutation?: string; lang?: string }): Promise<CustomerStats> {
+  return writeTransaction(ctx.db, async (trx) => {
+    const c = await customerOf(trx, ref);
+    await setCustomerVoice(trx, c.id, voice);
+    return (await customerStats(trx, { sort: 'orders', customerId: c.id }))[0]!;
+  });
 }

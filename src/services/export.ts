@@ -3,6 +3,7 @@ import { toMajorNumber, type Currency } from '../core/money.js';
 import { streamCustomers, streamLedger, streamMessages, streamOrders, type ExportFilter } from '../db/export.js';
 import type { ServiceContext } from './context.js';
 
+/** A cell of an exported row (the same as a listing's, src/output/rows.ts). */
 export type Cell = string | number | boolean | null;
 export type ExportKind = 'orders' | 'customers' | 'payments' | 'messages';
 

@@ -5,11 +5,14 @@ import { listSetting, numberSetting } from '../core/settings.js';
 import type { Terms } from '../core/terms.js';
 import { appendCommunications } from '../db/communications.js';
 import { getOrder, refundFacts } from '../db/orders.js';
-import { lastComplaint, policyOrder } from '../db/policy.js';
+import { lastComplaint, lastOffer, policyOrder } from '../db/policy.js';
+import { customerVoice } from '../db/customers.js';
+import type { Item } from '../core/items.js';
 import { writeTransaction } from '../db/tx.js';
 import type { DB } from '../db/types.js';
 import { waLink, type Lang } from '../messages/format.js';
 import { render } from '../messages/render.js';
+import { addressOf, isSalutation, type Salutation } from '../messages/salutation.js';
 import { loadTemplate, type TemplateName } from '../messages/templates.js';
 import { orderValues, termsValues, type ShopFacts } from '../messages/values.js';
 import type { ServiceContext } from './context.js';
@@ -78,28 +81,34 @@ async function clockFor(ctx: ServiceContext, db: DB, view: OrderView): Promise<C
   return clockOf(preview)!;
 }
 
+/** The customer's own language unless --lang was given (SPEC 14), else the shop's. */
+export function languageFor(ctx: ServiceContext, own: string | null): Lang {
+  return !ctx.langGiven && (own === 'en' || own === 'id') ? own : ctx.lang;
+}
+
 /** What a message is about beyond the order's own facts: the total before an edit, for a requote. */
 export interface Occasion {
   oldTotal?: number;
 }
 
 /** Renders a template for an order, reading through db (a transaction's, when inside one). */
-export async function renderFor(db: DB, ctx: ServiceContext, id: number, template: TemplateName, lang: Lang = ctx.lang, occasion: Occasion = {}): Promise<RenderedMessage> {
+export async function renderFor(db: DB, ctx: ServiceContext, id: number, template: TemplateName, langAsked?: Lang, occasion: Occasion = {}): Promise<RenderedMessage> {
   const row = await getOrder(db, id);
   if (!row) throw new RefusedError(`Order ${id} does not exist; \`orders list\` shows the orders.`);
+  const lang = langAsked ?? languageFor(ctx, row.customer_lang);
   const [view] = await viewsOf(db, [row]);
   const v = view!;
-  const [clock, complaint, refunds] = await Promise.all([clockFor(ctx, db, v), lastComplaint(db, id), refundFacts(db, id)]);
+  const [clock, complaint, refunds, offer] = await Promise.all([clockFor(ctx, db, v), lastComplaint(db, id), refundFacts(db, id), lastOffer(db, id)]);
   const t = loadTemplate(template, lang);
   const comp = v.totals.compensation;
   const text = render(t.text, orderValues(shopFacts(ctx), orderTerms(v), {
-    id, status: row.status, customerName: row.customer_name, items: v.items, total: row.total, depositRequired: row.deposit_required,
+    id, status: row.status, customerName: row.customer_name, customerSalutation: isSalutation(row.customer_salutation ?? '') ? row.customer_salutation as Salutation : null, items: v.items, total: row.total, depositRequired: row.deposit_required,
     paid: v.paid, balance: v.balance, pickupDate: row.pickup_date, readyOn: row.ready_on, holdUntil: row.hold_until, clock,
     storageFees: v.totals.storage_fees, forfeited: v.totals.forfeited, refunded: v.totals.refunds, cancelReason: row.cancel_reason,
     deliveryEta: row.delivery_eta, deliveryAfterHours: row.delivery_after_hours === 1, deliveryFee: row.delivery_fee,
     deliveryAddress: row.delivery_address, deliveryCourier: row.delivery_courier, deliveryTracking: row.delivery_tracking,
     compensation: comp || v.totals.waived ? { refund: comp, waivedDelivery: v.totals.waived, feeRefunded: refunds.feeRefunded, kind: refunds.compensationKind } : null,
-    lastComplaint: complaint,
+    lastComplaint: complaint, offer,
     settled: row.status !== 'cancelled' && row.status !== 'void' && v.balance <= 0 && v.paid > 0,
     lastRefund: refunds.lastRefund, oldTotal: occasion.oldTotal ?? null,
   }, ctx.today, lang), `${lang}/${template} (${t.source}: ${t.path})`);
@@ -128,8 +137,24 @@ export async function messageFor(ctx: ServiceContext, id: number, template: Temp
 
 /** Renders a notice inside a command's transaction and logs it, so the change and its message land together. */
 export async function notice(db: DB, ctx: ServiceContext, id: number, template: TemplateName, occasion: Occasion = {}): Promise<RenderedMessage> {
-  const m = await renderFor(db, ctx, id, template, ctx.lang, occasion);
+  const m = await renderFor(db, ctx, id, template, undefined, occasion);
   await recordSent(db, ctx, [m], 'printed');
   return m;
 }
 
+/**
+ * The polite refusal for a customer whose order the shop will not take (blacklist.policy
+ * block). It is rendered from the customer and the items asked for, as no order exists.
+ */
+export async function declinedMessage(db: DB, ctx: ServiceContext, customer: { id: number; name: string; phone: string }, items: Item[]): Promise<RenderedMessage> {
+  const voice = await customerVoice(db, customer.id);
+  const lang = languageFor(ctx, voice.lang);
+  const shop = shopFacts(ctx);
+  const address = addressOf(customer.name, isSalutation(voice.salutation ?? '') ? voice.salutation as Salutation : null, shop.salutation, lang);
+  const t = loadTemplate('order-declined', lang);
+  const text = render(t.text, {
+    shop_name: shop.name, customer_name: customer.name, greeting: address.greeting, salutation: address.you,
+    items: items.map((it) => `- ${it.quantity} x ${it.description}`).join('\n'),
+  }, `${lang}/order-declined (${t.source}: ${t.path})`);
+  return { order_id: 0, customer_id: customer.id, name: customer.name, template: 'order-declined', lang, phone: customer.phone, text, link: waLink(customer.phone, text) };
+}

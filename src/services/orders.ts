@@ -8,13 +8,14 @@ import { requirementFor, type DepositPolicy } from '../core/standing.js';
 import { freezeTerms, needsWrittenConfirmation, requiredDeposit, type DepositInput } from '../core/terms.js';
 import { appendCommunications } from '../db/communications.js';
 import { customerRecord } from '../db/blacklist.js';
-import { upsertCustomer } from '../db/customers.js';
+import { setCustomerVoice, upsertCustomer } from '../db/customers.js';
+import type { Salutation } from '../messages/salutation.js';
 import { addEvent, addLedger, insertOrder, timelineOf, updateOrder, type TimelineEntry } from '../db/orders.js';
 import { withdrawOverdue } from '../db/outbox.js';
 import { deliveryFees } from './fulfilment.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
-import { notice, type RenderedMessage } from './messages.js';
+import { declinedMessage, notice, type RenderedMessage } from './messages.js';
 import { loadView, money, type OrderView } from './views.js';
 
 export { money, viewsOf, type OrderView } from './views.js';
@@ -42,6 +43,15 @@ export interface NewOrder {
   perishable?: boolean;
   /** delivered from the start: no pickup clock; the pickup date is the delivery date */
   delivery?: { address: string; fee?: number };
+  /** the customer's own salutation, kept for their later messages too */
+  salutation?: Salutation;
+}
+
+/** A blocked customer's order was not taken; the polite message to send them comes with the refusal. */
+export class DeclinedError extends RefusedError {
+  constructor(message: string, readonly declined: RenderedMessage) {
+    super(message);
+  }
 }
 
 export interface Added {
@@ -69,7 +79,8 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
       blacklistPolicy: ctx.settings['blacklist.policy'] as DepositPolicy['blacklistPolicy'],
     });
     if (need.block) {
-      throw new RefusedError(`${input.name} (${input.phone}) is blacklisted and blacklist.policy is block, so the order was not taken; add --override-blacklist REASON to take it anyway.`);
+      const declined = await declinedMessage(trx, ctx, { id: record!.id, name: input.name, phone: input.phone }, input.items);
+      throw new DeclinedError(`${input.name} (${input.phone}) is blacklisted and blacklist.policy is block, so the order was not taken (the order-declined message for them is on stdout); add --override-blacklist REASON to take it anyway.`, declined);
     }
     const dp = requiredDeposit(total, input.deposit ?? { percent: need.percent }, numberSetting(ctx.settings, 'deposit.min_percent'), fmt);
     const below = total > 0 && BigInt(dp.amount) * 100n < BigInt(total) * BigInt(need.minimum);
@@ -80,6 +91,7 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
     const needsConfirmation = needsWrittenConfirmation(input.custom, total, itemsQuantity(input.items), ctx.settings);
     const customer = await upsertCustomer(trx, input.name, input.phone, ctx.nowIso);
     const customerId = customer.id;
+    await setCustomerVoice(trx, customerId, { salutation: input.salutation });
     const orderId = await insertOrder(trx, {
       customer_id: customerId, status: 'pending', pickup_date: input.pickupDate, total,
       deposit_required: dp.amount, custom: input.custom ? 1 : 0, needs_confirmation: needsConfirmation ? 1 : 0,
@@ -214,7 +226,7 @@ export async function previewCancel(ctx: ServiceContext, id: number, by: 'custom
 }
 
 export async function cancelOrder(
-  ctx: ServiceContext, id: number, by: 'customer' | 'shop', reason: string, refund?: RefundChoice,
+  ctx: ServiceContext, id: number, by: 'customer' | 'shop', reason: string, refund?: RefundChoice, offer?: string,
 ): Promise<{ view: OrderView; plan: CancelPlan; message: RenderedMessage }> {
   const { plan, message } = await writeTransaction(ctx.db, async (trx) => {
     const view = await loadView(trx, id);
@@ -229,6 +241,7 @@ export async function cancelOrder(
     const moved = [p.refund && `refunded ${money(ctx, p.refund)}`, p.forfeit && `DP forfeited ${money(ctx, p.forfeit)}`,
       p.owedBack && `owed back ${money(ctx, p.owedBack)}`].filter(Boolean).join('; ');
     await addEvent(trx, id, 'cancelled', `by ${by}: ${reason}${moved ? `; ${moved}` : ''}`, ctx.nowIso);
+    if (offer !== undefined) await addEvent(trx, id, 'alternative-offered', offer, ctx.nowIso);
     return { plan: p, message: await notice(trx, ctx, id, by === 'shop' ? 'shop-cancel-apology' : 'customer-cancel-notice') };
   });
   return { view: await loadView(ctx.db, id), plan, message };

@@ -63,8 +63,15 @@ describe('the rising deposit and the blacklist', () => {
     const before = shop.dump();
     const blocked = newOrder();
     expect(blocked.code).toBe(1);
-    expect(blocked.stderr).toBe('orders: Budi Santoso (+6281234567890) is blacklisted and blacklist.policy is block, so the order was not taken; add --override-blacklist REASON to take it anyway.\n');
+    expect(blocked.stderr).toBe('orders: Budi Santoso (+6281234567890) is blacklisted and blacklist.policy is block, so the order was not taken (the order-declined message for them is on stdout); add --override-blacklist REASON to take it anyway.\n');
     expect(shop.dump()).toBe(before);
+    // The polite refusal to send them: it never mentions the blacklist.
+    expect(blocked.json()).toMatchObject({ order_id: null, template: 'order-declined', lang: 'id', phone: '+6281234567890' });
+    expect(blocked.json().text).toContain('Mohon maaf, untuk saat ini kami belum dapat menerima pesanan tersebut.');
+    expect(blocked.json().text).not.toMatch(/blacklist|daftar hitam/i);
+    const asText = shop.run(['add', ...BUDI, '--item', 'Kaos:2:100.000', '--pickup', '2026-11-30']);
+    expect(asText.code).toBe(1);
+    expect(asText.stdout).toMatch(/^--- to Budi Santoso \(\+6281234567890\) · order not taken · order-declined · id ---\nHalo Bapak\/Ibu Budi Santoso,/);
     const forced = newOrder(['--override-blacklist', 'sudah bayar lunas di muka']);
     expect(forced.code).toBe(0);
     expect(forced.stderr).toContain('Budi Santoso is blacklisted; taken anyway: sudah bayar lunas di muka.');

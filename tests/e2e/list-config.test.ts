@@ -50,7 +50,7 @@ describe('orders list', () => {
   });
 
   it('an unknown customer is refused with exit 1, and nothing reaches stdout in any format', () => {
-    for (const format of [[], ['--json'], ['--format', 'csv']]) {
+    for (const format of [[], ['--json'], ['--format', 'csv'], ['--format', 'ndjson']]) {
       const r = shop.run(['list', '--customer', '0813-0000-1111', ...format]);
       expect([r.code, r.stdout]).toEqual([1, '']);
       expect(r.stderr).toMatch(/No customer with phone \+62813/);
@@ -65,6 +65,13 @@ describe('orders list', () => {
     // the items cell starts with a digit, so it is not neutralised
     expect(lines[3]).toBe(`2,pending,"Siti, ""Ibu"" Rahma",'+6281298765432,2026-12-03,10000,5000,0,10000,"1 x =HYPERLINK(""x"")"`);
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('--format json is --json, and ndjson gives the same orders one a line', () => {
+    const json = shop.ok(['list', '--format', 'json']);
+    expect(json).toBe(shop.ok(['list', '--json']));
+    const lines = shop.ok(['list', '--format', 'ndjson']).trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual(JSON.parse(json));
   });
 
   it('the text output is a plain tab-separated table when piped', () => {

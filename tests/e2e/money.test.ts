@@ -98,7 +98,7 @@ describe('names are never changed silently', () => {
     expect(r.stderr).toBe('orders: note: +6281234567890 is already on file as "Budi Santoso", so the order is under that name; to rename: `orders customers set +6281234567890 --name "Budi S."`.\n');
     expect(JSON.parse(r.stdout).customer.name).toBe('Budi Santoso');
     expect(shop.okJson(['show', '1']).customer.name).toBe('Budi Santoso');
-    refused(['customers', 'set', '0812-3456-7890'], 2, 'Say what to set: `orders customers set PHONE|ID --name NAME`.');
+    refused(['customers', 'set', '0812-3456-7890'], 2, 'Nothing to set: give --name NAME, --salutation pak|bu|kak|none and/or --lang en|id.');
     refused(['customers', 'set', '0812-3456-7890', '--name', 'Budi Santoso'], 1, '+6281234567890 is already named "Budi Santoso"; nothing was changed.');
     refused(['customers', 'set', '0899-0000-0000', '--name', 'X'], 1, 'No customer with phone +6289900000000; `orders customers` lists them.');
     expect(shop.ok(['customers', 'set', '1', '--name', 'Budi S.'])).toBe('Customer 1 (+6281234567890) renamed from "Budi Santoso" to "Budi S."; the change is in the evidence log.\n');

@@ -45,6 +45,25 @@ describe('on a terminal', () => {
     });
   });
 
+  it('orders add takes a new customer\'s name typed first, then asks for the phone; prices and dates as the owner types them', async () => {
+    term = new Terminal(orders('add'), { TZ: 'UTC' });
+    await term.answer('Customer (type a name or phone number)', 'Ratna Wijaya');
+    await term.answer('New customer: Ratna Wijaya', 'Enter');
+    await term.answer("Ratna Wijaya's phone number", '0813-1111-2222', 'Enter');
+    await term.answer('Item 1: description', 'Tumpeng mini', 'Enter');
+    await term.answer('Quantity', '3', 'Enter');
+    await term.answer('Unit price', '85rb', 'Enter');
+    await term.answer('Add another item?', 'n', 'Enter');
+    await term.answer('Pickup date (YYYY-MM-DD, 25/12/2026, besok, sabtu, +3d)', 'C-u', 'sabtu', 'Enter');
+    await term.answer('Down payment', 'C-u', '60%', 'Enter');
+    await term.waitFor('EXIT=0');
+    expect(term.screen()).not.toContain("Customer's name");
+    // 2026-11-25 is a Wednesday: "sabtu" is the 28th.
+    expect(shop.okJson(['show', '2'])).toMatchObject({
+      customer: { name: 'Ratna Wijaya', phone: '+6281311112222' }, pickup_date: '2026-11-28', total: 255000, deposit_required: 153000,
+    });
+  });
+
   it('answering no to the cancel confirmation leaves the order as it was', async () => {
     const before = shop.dump();
     term = new Terminal(orders('cancel 1 --by customer --reason "berubah pikiran"'), { TZ: 'UTC' });
