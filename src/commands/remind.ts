@@ -3,7 +3,13 @@ import { printJson } from '../output/json.js';
 import { messageJson, messageText } from '../output/message-text.js';
 import { remind } from '../services/remind.js';
 
-export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
+/** The flags of `orders remind` (cli-commands.ts declares them). */
+export interface RemindOptions {
+  dryRun?: boolean;
+  send?: boolean;
+}
+
+export async function run(ctx: CommandContext, _args: string[], opts: RemindOptions): Promise<number> {
   const r = await remind(ctx, { dryRun: Boolean(opts.dryRun), send: Boolean(opts.send) });
   const shown = opts.send && !opts.dryRun ? r.sent : r.messages;
   if (ctx.json) printJson(ctx.stdout, shown.map(messageJson));
