@@ -8,18 +8,32 @@ import { acceptDelivery, completeDelivery, offerDelivery } from '../services/ful
 import { money } from '../services/views.js';
 import { orderId, requireText } from './args.js';
 
-export async function run(ctx: CommandContext, [id]: string[], opts: Record<string, unknown>): Promise<void> {
+/** The flags of `orders deliver` (cli-commands.ts declares them). */
+export interface DeliverOptions {
+  offer?: boolean;
+  accept?: boolean;
+  done?: boolean;
+  afterHours?: boolean;
+  eta?: string;
+  fee?: string;
+  courier?: string;
+  tracking?: string;
+  pay?: boolean;
+  method?: string;
+}
+
+export async function run(ctx: CommandContext, [id]: string[], opts: DeliverOptions): Promise<void> {
   const n = orderId(id!);
   const steps = (['offer', 'accept', 'done'] as const).filter((s) => opts[s]);
   if (steps.length !== 1) throw new UsageError('Say one step: --offer, --accept or --done.');
-  const eta = typeof opts.eta === 'string' ? await parseTypedDate(opts.eta, ctx.today, ctx.locale, '--eta date') : undefined;
+  const eta = opts.eta !== undefined ? await parseTypedDate(opts.eta, ctx.today, ctx.locale, '--eta date') : undefined;
   if (eta !== undefined && eta < ctx.today) throw new UsageError(`Invalid --eta ${eta}: it is before today (${ctx.today}).`);
   const step = steps[0]!;
   if (opts.fee !== undefined && step === 'done') throw new UsageError('--fee goes with --offer or --accept.');
   if ((opts.courier !== undefined || opts.tracking !== undefined) && step !== 'done') throw new UsageError('--courier and --tracking go with --done.');
-  const fee = typeof opts.fee === 'string' ? parseAmount(opts.fee, ctx.currency, ctx.locale, '--fee') : undefined;
+  const fee = opts.fee !== undefined ? parseAmount(opts.fee, ctx.currency, ctx.locale, '--fee') : undefined;
   const input = { afterHours: Boolean(opts.afterHours), eta, ...(fee !== undefined ? { fee } : {}) };
-  const text = (flag: string) => (typeof opts[flag] === 'string' ? requireText(opts[flag], `--${flag}`) : undefined);
+  const text = (flag: 'courier' | 'tracking') => (opts[flag] === undefined ? undefined : requireText(opts[flag], `--${flag}`));
   const { view, message } = step === 'offer' ? await offerDelivery(ctx, n, input)
     : step === 'accept' ? await acceptDelivery(ctx, n, input)
       : await completeDelivery(ctx, n, { pay: Boolean(opts.pay), method: String(opts.method), courier: text('courier'), tracking: text('tracking') });

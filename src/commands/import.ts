@@ -7,7 +7,12 @@ import { importOrders } from '../services/import.js';
 
 const LARGE = 5 * 1024 * 1024;
 
-export async function run(ctx: CommandContext, [file]: string[], opts: Record<string, unknown>): Promise<number> {
+/** The flags of `orders import` (cli-commands.ts declares them). */
+export interface ImportOptions {
+  dryRun?: boolean;
+}
+
+export async function run(ctx: CommandContext, [file]: string[], opts: ImportOptions): Promise<number> {
   const fromStdin = file === '-';
   if (!fromStdin && (!existsSync(file!) || !statSync(file!).isFile())) throw new UsageError(`Cannot read ${file}: no such file.`);
   const input = fromStdin ? process.stdin : createReadStream(file!);

@@ -5,7 +5,13 @@ import { Spool } from '../output/spool.js';
 import { remind } from '../services/remind.js';
 import type { RenderedMessage } from '../services/messages.js';
 
-export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
+/** The flags of `orders remind` (cli-commands.ts declares them). */
+export interface RemindOptions {
+  dryRun?: boolean;
+  send?: boolean;
+}
+
+export async function run(ctx: CommandContext, _args: string[], opts: RemindOptions): Promise<number> {
   const sending = Boolean(opts.send) && !opts.dryRun;
   // Printed messages are recorded as sent in the run's transaction, so they are spooled and
   // shown once it commits; sent ones are shown as they go out (each is committed already).
