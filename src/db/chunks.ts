@@ -1,4 +1,4 @@
-/** SQLite caps bound variables per statement; `IN (...)` lists go in slices of this size. */
+/** `IN (...)` lists go in slices of this size: under both engines' bound-parameter limits. */
 export const IN_LIMIT = 5000;
 
 export async function inChunks<T>(ids: readonly number[], fn: (slice: number[]) => Promise<T[]>): Promise<T[]> {

@@ -1,25 +1,10 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
-import { UsageError } from '../core/errors.js';
-import { assetPath } from './assets.js';
-import { MIGRATION_STEPS } from './migration-steps.js';
-import type { Database, DB } from './types.js';
+import { engineOf, type Engine } from './engine.js';
+import type { DB } from './types.js';
 
-/** The newest schema version; schema.sql describes it. */
-export const SCHEMA_VERSION = 2;
-
-/** Turns version v-1 into v: the SQL files of migrations/v/ by name, then v's code steps. */
-function applyMigration(raw: Sqlite.Database, v: number): void {
-  const dir = assetPath('migrations', String(v));
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
-    raw.exec(readFileSync(join(dir, file), 'utf8'));
-  }
-  for (const step of MIGRATION_STEPS[v] ?? []) step(raw);
-}
+export { SCHEMA_VERSION } from './schema-version.js';
 
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   const base = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
@@ -39,136 +24,20 @@ export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv
   return explicit ? { path: explicit, isDefault: false } : { path: defaultDbPath(env), isDefault: true };
 }
 
-export interface Opened {
-  db: DB;
-  raw: Sqlite.Database;
-  created: boolean;
-}
-
-/** Opens (creating with mode 0600 and migrating as needed) the database at path. */
-export function openDatabase(path: string, isDefault: boolean): Opened {
-  let created = false;
-  if (!existsSync(path)) {
-    const dir = dirname(path);
-    if (isDefault) mkdirSync(dir, { recursive: true, mode: 0o700 });
-    else if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      throw new UsageError(`Cannot create the database ${path}: the directory ${dir} does not exist.`);
-    }
-    closeSync(openSync(path, 'wx', 0o600));
-    created = true;
-  } else if (statSync(path).isDirectory()) {
-    throw new UsageError(`${path} is a directory, not a database file.`);
-  }
-  let raw: Sqlite.Database;
-  try {
-    raw = new Sqlite(path, { timeout: 10_000, nativeBinding: nativeBinding() });
-    raw.pragma('journal_mode = WAL');
-  } catch (err) {
-    throw describeOpenError(path, err);
-  }
-  raw.pragma('synchronous = NORMAL');
-  try {
-    // Foreign keys are off while a migration rebuilds a table; it checks them itself at the end.
-    migrate(raw, path);
-  } catch (err) {
-    raw.close();
-    throw describeOpenError(path, err);
-  }
-  raw.pragma('foreign_keys = ON');
-  const db: DB = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
-  handles.set(db, raw);
-  return { db, raw, created };
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
 }
 
 /**
- * Kysely prepares each query anew; a command that runs the same few queries per order (remind
- * with 100,000 messages due spent 10 s of 36 in prepare) reuses them instead. Kysely runs one
- * query at a time on its one connection, so a cached statement is never busy when asked for.
+ * Opens the store a --db value names: a postgres:// URL on PostgreSQL (the driver is loaded
+ * only then, so the SQLite start-up pays nothing for it), anything else as an SQLite file.
  */
-function withStatementCache(raw: Sqlite.Database): SqliteDatabase {
-  const statements = new Map<string, Sqlite.Statement>();
-  return {
-    close: () => raw.close(),
-    prepare: (sql) => {
-      let st = statements.get(sql);
-      if (!st) {
-        // IN lists of every length make new texts; a bound keeps a long run's cache small.
-        if (statements.size >= 256) statements.clear();
-        st = raw.prepare(sql);
-        statements.set(sql, st);
-      }
-      return st;
-    },
-  };
+export async function openStore(target: string, isDefault: boolean): Promise<Engine> {
+  if (isPostgresUrl(target)) return (await import('./postgres.js')).openPostgres(target);
+  return (await import('./sqlite.js')).openSqlite(target, isDefault);
 }
 
-const handles = new WeakMap<DB, Sqlite.Database>();
-
-/**
- * The better-sqlite3 handle behind a Kysely instance, for the few hot paths (bulk import)
- * where a benchmark showed Kysely's per-statement cost dominating. Only src/db uses it.
- */
-export function shareHandle(from: DB, to: DB): void {
-  const raw = handles.get(from);
-  if (raw) handles.set(to, raw);
-}
-
-export function rawHandle(db: DB): Sqlite.Database {
-  const raw = handles.get(db);
-  if (!raw) throw new Error('no database handle for this connection');
-  return raw;
-}
-
-/** The addon's path, so better-sqlite3 skips the `bindings` package's search of the disk. */
-function nativeBinding(): string | undefined {
-  try {
-    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
-  } catch {
-    return undefined;
-  }
-}
-
-function describeOpenError(path: string, err: unknown): Error {
-  const code = (err as { code?: string }).code ?? '';
-  if (err instanceof UsageError) return err;
-  if (code === 'SQLITE_NOTADB') return new UsageError(`${path} is not an orders database (it is not an SQLite file).`);
-  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') {
-    return new UsageError(`Cannot write the database ${path}: the file or its directory is read-only.`);
-  }
-  return err as Error;
-}
-
-function migrate(raw: Sqlite.Database, path: string): void {
-  const version = raw.pragma('user_version', { simple: true }) as number;
-  if (version === SCHEMA_VERSION) return;
-  if (version > SCHEMA_VERSION) {
-    throw new UsageError(`${path} was written by a newer version of orders (schema ${version}); upgrade orders to open it.`);
-  }
-  const run = raw.transaction(() => {
-    const current = raw.pragma('user_version', { simple: true }) as number;
-    if (current === 0) {
-      const tables = raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
-      if (tables.n > 0) throw new UsageError(`${path} is an SQLite file but not an orders database.`);
-    }
-    if (current === 0) raw.exec(readFileSync(assetPath('schema.sql'), 'utf8'));
-    else for (let v = current + 1; v <= SCHEMA_VERSION; v++) applyMigration(raw, v);
-    if ((raw.pragma('foreign_key_check') as unknown[]).length > 0) {
-      throw new Error(`migrating ${path} to schema ${SCHEMA_VERSION} would break its references`);
-    }
-    if (current === 0) {
-      raw.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)')
-        .run('timezone', Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
-    }
-    raw.pragma(`user_version = ${SCHEMA_VERSION}`);
-  });
-  run.immediate();
-}
-
-/** PRAGMA integrity_check's lines ('ok' when sound) and the number of foreign-key violations. */
-export function integrity(db: DB): { integrity: string[]; foreignKeys: number } {
-  const raw = rawHandle(db);
-  return {
-    integrity: (raw.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),
-    foreignKeys: (raw.pragma('foreign_key_check') as unknown[]).length,
-  };
+/** The engine's integrity check ('ok' when sound) and the number of foreign-key violations. */
+export function integrity(db: DB): Promise<{ integrity: string[]; foreignKeys: number }> {
+  return engineOf(db).integrity();
 }

@@ -1,35 +1,15 @@
-import { sql } from 'kysely';
-import { shareHandle } from './open.js';
+import { engineOf } from './engine.js';
 import type { DB } from './types.js';
 
 /**
- * Runs fn between `begin` and the statement `end` names (by whether fn failed) on Kysely's
- * single connection, with the raw handle shared for the hot paths. Inside fn use only the
- * given trx; a query on the outer db would wait forever.
+ * A writer's transaction (BEGIN IMMEDIATE on SQLite; on PostgreSQL one writer at a time per
+ * shop, see src/db/postgres.ts). With dryRun the work is done and then rolled back, so a
+ * preview is exactly what the real run would do; a function decides from the result. Inside
+ * fn use only the given trx: the outer handle may wait forever for the connection fn holds.
  */
-async function onConnection<T>(db: DB, begin: string, fn: (trx: DB) => Promise<T>, end: (failed: boolean) => 'commit' | 'rollback'): Promise<T> {
-  return db.connection().execute(async (conn) => {
-    shareHandle(db, conn);
-    await sql.raw(begin).execute(conn);
-    let result: T;
-    try {
-      result = await fn(conn);
-    } catch (err) {
-      await sql.raw(end(true)).execute(conn);
-      throw err;
-    }
-    await sql.raw(end(false)).execute(conn);
-    return result;
-  });
-}
-
-/**
- * A BEGIN IMMEDIATE transaction: a writer takes the write lock up front, so a concurrent sweep
- * makes it wait (busy timeout) instead of failing. With dryRun the work is done and then
- * rolled back, so a preview is exactly what the real run would do.
- */
-export async function writeTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, opts: { dryRun?: boolean } = {}): Promise<T> {
-  return onConnection(db, 'begin immediate', fn, (failed) => (failed || opts.dryRun ? 'rollback' : 'commit'));
+export async function writeTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, opts: { dryRun?: boolean | ((result: T) => boolean) } = {}): Promise<T> {
+  const { dryRun } = opts;
+  return engineOf(db).write(fn, typeof dryRun === 'function' ? dryRun : () => Boolean(dryRun));
 }
 
 /**
@@ -37,5 +17,5 @@ export async function writeTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, o
  * pages neither skips nor repeats an order that a concurrent command changes meanwhile.
  */
 export async function readTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>): Promise<T> {
-  return onConnection(db, 'begin', fn, () => 'rollback');
+  return engineOf(db).read(fn);
 }

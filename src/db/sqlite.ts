@@ -1,0 +1,194 @@
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import Sqlite from 'better-sqlite3';
+import { Kysely, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { UsageError } from '../core/errors.js';
+import { assetPath } from './assets.js';
+import { EngineTag, type Compilable, type Engine } from './engine.js';
+import { MIGRATION_STEPS } from './migration-steps.js';
+import { SCHEMA_VERSION } from './schema-version.js';
+import type { Database, DB } from './types.js';
+
+/** The embedded engine; `raw` is for the few SQLite-only paths (backup, the bulk import). */
+export interface SqliteEngine extends Engine {
+  readonly kind: 'sqlite';
+  readonly raw: Sqlite.Database;
+}
+
+/** Opens (creating with mode 0600 and migrating as needed) the database file at path. */
+export function openSqlite(path: string, isDefault: boolean): SqliteEngine {
+  let created = false;
+  if (!existsSync(path)) {
+    const dir = dirname(path);
+    if (isDefault) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    else if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new UsageError(`Cannot create the database ${path}: the directory ${dir} does not exist.`);
+    }
+    closeSync(openSync(path, 'wx', 0o600));
+    created = true;
+  } else if (statSync(path).isDirectory()) {
+    throw new UsageError(`${path} is a directory, not a database file.`);
+  }
+  let raw: Sqlite.Database;
+  try {
+    raw = new Sqlite(path, { timeout: 10_000, nativeBinding: nativeBinding() });
+    raw.pragma('journal_mode = WAL');
+  } catch (err) {
+    throw describeOpenError(path, err);
+  }
+  raw.pragma('synchronous = NORMAL');
+  try {
+    // Foreign keys are off while a migration rebuilds a table; it checks them itself at the end.
+    migrate(raw, path);
+  } catch (err) {
+    raw.close();
+    throw describeOpenError(path, err);
+  }
+  raw.pragma('foreign_keys = ON');
+  const engine: SqliteEngine = {
+    kind: 'sqlite',
+    raw,
+    db: undefined as unknown as DB,
+    location: path,
+    created,
+    // SQLite's default SQLITE_MAX_VARIABLE_NUMBER; 100 rows a statement measured best (bench/README.md).
+    maxParams: 32_766,
+    maxRows: 100,
+    sql: {
+      daysBetween: (a, b) => `(julianday(${b}) - julianday(${a}))`,
+      yearWeek: (d) => `strftime('%Y-W%W', ${d})`,
+      nocase: (c) => `${c} COLLATE NOCASE`,
+    },
+    placeholder: () => '?',
+    // BEGIN IMMEDIATE: a writer takes the write lock up front, so a concurrent sweep makes it
+    // wait (busy timeout) instead of failing with SQLITE_BUSY halfway.
+    write: (fn, rollback) => onConnection(engine.db, 'begin immediate', fn, rollback),
+    read: (fn) => onConnection(engine.db, 'begin', fn, () => true),
+    stream: (_trx, q) => batches(raw, q),
+    lockChain: async () => undefined,
+    integrity: async () => ({
+      integrity: (raw.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),
+      foreignKeys: (raw.pragma('foreign_key_check') as unknown[]).length,
+    }),
+    close: async () => raw.close(),
+  };
+  (engine as { db: DB }).db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }), plugins: [new EngineTag(engine)] });
+  return engine;
+}
+
+/**
+ * Runs fn between `begin` and commit (or rollback, when fn throws or rollback(result) says so)
+ * on Kysely's single connection. Inside fn use only the given trx; the outer handle would wait
+ * forever for the connection fn holds.
+ */
+async function onConnection<T>(db: DB, begin: string, fn: (trx: DB) => Promise<T>, rollback?: (result: T) => boolean): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql.raw(begin).execute(conn);
+    let result: T;
+    try {
+      result = await fn(conn);
+    } catch (err) {
+      await sql.raw('rollback').execute(conn);
+      throw err;
+    }
+    await sql.raw(rollback?.(result) ? 'rollback' : 'commit').execute(conn);
+    return result;
+  });
+}
+
+/**
+ * A Kysely-built query on the raw connection as value arrays in select order, a thousand rows
+ * a batch: Kysely's own stream made an object per row, which the 1M-order export showed as its cost.
+ */
+async function* batches(raw: Sqlite.Database, q: Compilable): AsyncGenerator<unknown[][]> {
+  const { sql: text, parameters } = q.compile();
+  // A stream reads each page about once: better-sqlite3's default 16 MB page cache would only
+  // add to the peak memory of a 1M-order export (2 MB reads as fast).
+  raw.pragma('cache_size = -2000');
+  let batch: unknown[][] = [];
+  for (const row of raw.prepare(text).raw().iterate(...parameters) as Iterable<unknown[]>) {
+    batch.push(row);
+    if (batch.length === 1000) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/**
+ * Kysely prepares each query anew; a command that runs the same few queries per order (remind
+ * with 100,000 messages due spent 10 s of 36 in prepare) reuses them instead. Kysely runs one
+ * query at a time on its one connection, so a cached statement is never busy when asked for.
+ */
+function withStatementCache(raw: Sqlite.Database): SqliteDatabase {
+  const statements = new Map<string, Sqlite.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare: (text) => {
+      let st = statements.get(text);
+      if (!st) {
+        // IN lists of every length make new texts; a bound keeps a long run's cache small.
+        if (statements.size >= 256) statements.clear();
+        st = raw.prepare(text);
+        statements.set(text, st);
+      }
+      return st;
+    },
+  };
+}
+
+/** The addon's path, so better-sqlite3 skips the `bindings` package's search of the disk. */
+function nativeBinding(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined;
+  }
+}
+
+function describeOpenError(path: string, err: unknown): Error {
+  const code = (err as { code?: string }).code ?? '';
+  if (err instanceof UsageError) return err;
+  if (code === 'SQLITE_NOTADB') return new UsageError(`${path} is not an orders database (it is not an SQLite file).`);
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') {
+    return new UsageError(`Cannot write the database ${path}: the file or its directory is read-only.`);
+  }
+  return err as Error;
+}
+
+/** Turns version v-1 into v: the SQL files of migrations/v/ by name, then v's code steps. */
+function applyMigration(raw: Sqlite.Database, v: number): void {
+  const dir = assetPath('migrations', String(v));
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+    raw.exec(readFileSync(join(dir, file), 'utf8'));
+  }
+  for (const step of MIGRATION_STEPS[v] ?? []) step(raw);
+}
+
+function migrate(raw: Sqlite.Database, path: string): void {
+  const version = raw.pragma('user_version', { simple: true }) as number;
+  if (version === SCHEMA_VERSION) return;
+  if (version > SCHEMA_VERSION) {
+    throw new UsageError(`${path} was written by a newer version of orders (schema ${version}); upgrade orders to open it.`);
+  }
+  const run = raw.transaction(() => {
+    const current = raw.pragma('user_version', { simple: true }) as number;
+    if (current === 0) {
+      const tables = raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+      if (tables.n > 0) throw new UsageError(`${path} is an SQLite file but not an orders database.`);
+    }
+    if (current === 0) raw.exec(readFileSync(assetPath('schema.sql'), 'utf8'));
+    else for (let v = current + 1; v <= SCHEMA_VERSION; v++) applyMigration(raw, v);
+    if ((raw.pragma('foreign_key_check') as unknown[]).length > 0) {
+      throw new Error(`migrating ${path} to schema ${SCHEMA_VERSION} would break its references`);
+    }
+    if (current === 0) {
+      raw.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)')
+        .run('timezone', Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+    }
+    raw.pragma(`user_version = ${SCHEMA_VERSION}`);
+  });
+  run.immediate();
+}
