@@ -35,7 +35,8 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: !process.env.ORDERS_NO_MINIFY,
-  external: ['bindings', '@inquirer/prompts'],
+  // The PostgreSQL driver stays in node_modules too: only a postgres:// --db loads it.
+  external: ['bindings', '@inquirer/prompts', 'pg', 'pg-cursor', 'pg-connection-string', 'pgpass', 'pg-native'],
   define: { ORDERS_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__orders_url' },
   banner: { js: "const __orders_url = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [lazyChildProcess],

@@ -129,7 +129,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
   p.command('terms').description('the terms and conditions from the current policy').action(lazy('terms'));
 
   const templates = p.command('templates').description('the message templates');
-  templates.command('list').description('each template and where it comes from').action(lazy('templates', 'list'));
+  templates.command('list').description('each template and where it comes from').action(lazy('templates', 'list', { store: false }));
   templates.command('show').argument('<name>').description('print a template and the values it uses').action(lazy('templates', 'show'));
 
   p.command('sweep').description('the nightly job: reminders, overdue notices, storage fees, no-show cancellations')

@@ -14,18 +14,18 @@ export type Run = (ctx: CommandContext, args: string[], opts: Record<string, unk
 let commandExitCode = 0;
 
 /** Loads the chosen command (and only it) when it runs, so --help and --version stay fast. */
-export type Lazy = (file: string, exportName?: string) => (...params: unknown[]) => Promise<void>;
+export type Lazy = (file: string, exportName?: string, opts?: { store?: boolean }) => (...params: unknown[]) => Promise<void>;
 
-function lazy(file: string, exportName = 'run') {
+function lazy(file: string, exportName = 'run', opts: { store?: boolean } = {}) {
   return async (...params: unknown[]) => {
     const cmd = params[params.length - 1] as Command;
     const globals = cmd.optsWithGlobals() as GlobalOptions;
     const [{ createContext }, mod] = await Promise.all([import('./context.js'), import(`./commands/${file}.ts`)]);
-    const ctx = await createContext(globals);
+    const ctx = await createContext(globals, process.env, opts);
     try {
       commandExitCode = (await (mod[exportName] as Run)(ctx, cmd.args.slice(0, cmd.registeredArguments.length), cmd.opts())) ?? 0;
     } finally {
-      ctx.close();
+      await ctx.close();
     }
   };
 }

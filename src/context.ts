@@ -3,7 +3,8 @@ import { isatty } from 'node:tty';
 import { dateIn, isoInZone, parseNow } from './core/dates.js';
 import { UsageError } from './core/errors.js';
 import { currencyOf } from './core/money.js';
-import { openDatabase, resolveDbPath } from './db/open.js';
+import { withDefaults } from './core/settings.js';
+import { openStore, resolveDbPath } from './db/open.js';
 import type { ServiceContext } from './services/context.js';
 import { loadSettings } from './services/settings.js';
 import { makeColour } from './output/colour.js';
@@ -29,25 +30,33 @@ export interface CommandContext extends ServiceContext {
   lang: 'en' | 'id';
   yes: boolean;
   colour: ChalkInstance;
-  close(): void;
+  close(): Promise<void>;
 }
 
-export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Promise<CommandContext> {
+/**
+ * The context of one command. With store false (a command that needs no data, such as
+ * `templates list`) nothing is opened or created and the settings are the defaults; its db
+ * is then an error to touch.
+ */
+export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = process.env, opts: { store?: boolean } = {}): Promise<CommandContext> {
   const nowText = g.now ?? env.ORDERS_NOW;
   if (nowText !== undefined) parseNow(nowText, 'UTC'); // reject a malformed --now before touching any file
   if (g.lang !== undefined && g.lang !== 'en' && g.lang !== 'id') {
     throw new UsageError(`Invalid --lang "${g.lang}": use en or id.`);
   }
   const { path, isDefault } = resolveDbPath(g.db, env);
-  const { db, raw, created } = openDatabase(path, isDefault);
-  const settings = await loadSettings(db);
+  const engine = opts.store === false ? undefined : await openStore(path, isDefault);
+  const settings = engine ? await loadSettings(engine.db) : withDefaults({});
   const tz = settings.timezone!;
   const now = nowText !== undefined ? parseNow(nowText, tz) : Date.now();
   const isTTY = Boolean(process.stdout.isTTY);
   return {
-    db,
+    get db() {
+      if (!engine) throw new Error('this command opened no database');
+      return engine.db;
+    },
     dbPath: path,
-    created,
+    created: engine?.created ?? false,
     nowIso: isoInZone(now, tz),
     today: dateIn(now, tz),
     settings,
@@ -65,6 +74,6 @@ export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = p
     lang: (g.lang ?? settings.lang) as 'en' | 'id',
     yes: Boolean(g.yes),
     colour: makeColour(isTTY, g.color === false, env),
-    close: () => raw.close(),
+    close: async () => engine?.close(),
   };
 }

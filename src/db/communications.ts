@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import { insertMany } from './bulk.js';
-import { rawHandle } from './open.js';
+import { engineOf } from './engine.js';
 import type { CommunicationsTable, DB } from './types.js';
 
 export type Communication = Omit<Insertable<CommunicationsTable>, 'id' | 'prev_hash' | 'hash'>;
@@ -24,6 +24,8 @@ let crypto: typeof import('node:crypto') | undefined;
  */
 export async function appendCommunications(db: DB, entries: readonly Communication[]): Promise<number[]> {
   if (entries.length === 0) return [];
+  // Several counters append at once on PostgreSQL: the head is read and extended under one lock.
+  await engineOf(db).lockChain(db);
   const last = await db.selectFrom('communications').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   let prev = last?.hash ?? GENESIS_HASH;
   const rows = (function* () {
@@ -33,7 +35,7 @@ export async function appendCommunications(db: DB, entries: readonly Communicati
       prev = hash;
     }
   })();
-  const inserted = insertMany<{ id: number }>(rawHandle(db),
+  const inserted = await insertMany<{ id: number }>(db,
     'INSERT INTO communications (order_id, customer_id, direction, channel, kind, template, lang, text, created_at, prev_hash, hash)',
     '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', rows, 'RETURNING id');
   // Within the write lock each row gets the next rowid, so ascending ids follow the entries.

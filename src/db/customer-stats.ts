@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { engineOf } from './engine.js';
 import type { DB } from './types.js';
 
 export interface CustomerStats {
@@ -18,7 +19,7 @@ export interface CustomerStats {
 const SORT = {
   'no-shows': 'no_shows DESC, orders DESC, id',
   orders: 'orders DESC, id',
-  name: 'name COLLATE NOCASE, id',
+  name: 'NOCASE(name), id',
   balance: 'open_balance DESC, id',
   forfeited: 'forfeited DESC, id',
 } as const;
@@ -50,17 +51,17 @@ export async function customerStats(db: DB, opts: { sort: CustomerSort; customer
     )
     SELECT c.id, c.name, c.phone,
       COUNT(p.customer_id) AS orders,
-      COALESCE(SUM(p.status = 'completed'), 0) AS completed,
-      COALESCE(SUM(p.cancelled_by = 'policy' AND p.cancel_reason = 'no-show'), 0) AS no_shows,
-      COALESCE(SUM(p.cancelled_by = 'customer'), 0) AS customer_cancellations,
-      COALESCE(SUM(p.cancelled_by = 'shop' OR p.compensation > 0), 0) AS shop_failures,
+      COALESCE(SUM(CASE WHEN p.status = 'completed' THEN 1 ELSE 0 END), 0) AS completed,
+      COALESCE(SUM(CASE WHEN p.cancelled_by = 'policy' AND p.cancel_reason = 'no-show' THEN 1 ELSE 0 END), 0) AS no_shows,
+      COALESCE(SUM(CASE WHEN p.cancelled_by = 'customer' THEN 1 ELSE 0 END), 0) AS customer_cancellations,
+      COALESCE(SUM(CASE WHEN p.cancelled_by = 'shop' OR p.compensation > 0 THEN 1 ELSE 0 END), 0) AS shop_failures,
       COALESCE(SUM(p.balance), 0) AS open_balance,
       COALESCE(SUM(p.forfeited), 0) AS forfeited,
       EXISTS (SELECT 1 FROM blacklist b WHERE b.customer_id = c.id AND b.lifted_at IS NULL) AS blacklisted
     FROM customers c LEFT JOIN per_order p ON p.customer_id = c.id
     ${where}
     GROUP BY c.id
-    ORDER BY ${sql.raw(SORT[opts.sort])}
+    ORDER BY ${sql.raw(SORT[opts.sort].replace(/NOCASE\((\w+)\)/, (_, c: string) => engineOf(db).sql.nocase(c)))}
     ${limit}`.execute(db);
   return r.rows;
 }

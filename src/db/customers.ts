@@ -34,7 +34,8 @@ export async function searchCustomers(db: DB, term: string, limit: number): Prom
   const digits = term.replace(/\D/g, '');
   return db.selectFrom('customers').select(['id', 'name', 'phone'])
     .where((eb) => eb.or([
-      sql<boolean>`name LIKE ${like} ESCAPE '\\'`,
+      // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+      sql<boolean>`lower(name) LIKE lower(${like}) ESCAPE '\\'`,
       ...(digits.length >= 3 ? [sql<boolean>`phone LIKE ${`%${digits.replace(/^0/, '')}%`}`] : []),
     ]))
     .orderBy('name').limit(limit).execute();

@@ -14,6 +14,8 @@ export interface Fragments {
   yearWeek(date: string): string;
   /** an ordering key for text that ignores ASCII case, as SQLite's NOCASE does */
   nocase(column: string): string;
+  /** the smaller of two values (SQLite's two-argument MIN) */
+  least(a: string, b: string): string;
 }
 
 /**

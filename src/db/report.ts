@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Figures } from '../core/report.js';
 import { inChunks } from './chunks.js';
+import { engineOf, type Fragments } from './engine.js';
 import type { DB } from './types.js';
 
 export type GroupBy = 'none' | 'week' | 'month' | 'customer';
@@ -19,11 +20,11 @@ export interface PeriodFigures extends Figures {
 }
 
 /** The grouping key for a row: its date's week or month, the customer, or one bucket. */
-function keyOf(by: GroupBy, date: RawBuilder<unknown>, customer: RawBuilder<unknown>): RawBuilder<string> {
+function keyOf(f: Fragments, by: GroupBy, date: string, customer: string): RawBuilder<string> {
   switch (by) {
-    case 'month': return sql<string>`substr(${date}, 1, 7)`;
-    case 'week': return sql<string>`strftime('%Y-W%W', ${date})`;
-    case 'customer': return sql<string>`CAST(${customer} AS TEXT)`;
+    case 'month': return sql<string>`substr(${sql.raw(date)}, 1, 7)`;
+    case 'week': return sql.raw<string>(f.yearWeek(date));
+    case 'customer': return sql<string>`CAST(${sql.raw(customer)} AS TEXT)`;
     case 'none': return sql<string>`'all'`;
   }
 }
@@ -40,25 +41,28 @@ async function rows(db: DB, q: RawBuilder<Partial>): Promise<Partial[]> {
  * complaints by the day they were logged. Nothing is summed in JavaScript but the merge.
  */
 export async function reportFigures(db: DB, from: string, to: string, by: GroupBy): Promise<PeriodFigures[]> {
-  const created = sql`substr(o.created_at, 1, 10)`;
-  const orderKeyCreated = keyOf(by, created, sql`o.customer_id`);
+  const f = engineOf(db).sql;
+  const created = 'substr(o.created_at, 1, 10)';
+  const orderKeyCreated = keyOf(f, by, created, 'o.customer_id');
   const parts = await Promise.all([
     rows(db, sql<Partial>`
       SELECT ${orderKeyCreated} AS key, COUNT(*) AS orders,
-        SUM(MIN(COALESCE((SELECT SUM(l.amount) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'payment'), 0), o.deposit_required)) AS deposits_collected
-      FROM orders o WHERE ${created} BETWEEN ${from} AND ${to} GROUP BY key`),
+        SUM(${sql.raw(f.least("COALESCE((SELECT SUM(l.amount) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'payment'), 0)", 'o.deposit_required'))}) AS deposits_collected
+      FROM orders o WHERE ${sql.raw(created)} BETWEEN ${from} AND ${to} GROUP BY key`),
     rows(db, sql<Partial>`
-      SELECT ${keyOf(by, sql`o.completed_on`, sql`o.customer_id`)} AS key, COUNT(*) AS completed,
-        SUM(CASE WHEN o.ready_on IS NOT NULL THEN julianday(o.completed_on) - julianday(o.ready_on) ELSE 0 END) AS ready_to_pickup_days_total,
-        SUM(o.ready_on IS NOT NULL) AS ready_to_pickup_count
+      SELECT ${keyOf(f, by, 'o.completed_on', 'o.customer_id')} AS key, COUNT(*) AS completed,
+        SUM(CASE WHEN o.ready_on IS NOT NULL THEN ${sql.raw(f.daysBetween('o.ready_on', 'o.completed_on'))} ELSE 0 END) AS ready_to_pickup_days_total,
+        SUM(CASE WHEN o.ready_on IS NOT NULL THEN 1 ELSE 0 END) AS ready_to_pickup_count
       FROM orders o WHERE o.status = 'completed' AND o.completed_on BETWEEN ${from} AND ${to} GROUP BY key`),
     rows(db, sql<Partial>`
-      SELECT ${keyOf(by, sql`o.cancelled_on`, sql`o.customer_id`)} AS key,
-        SUM(o.cancelled_by = 'customer') AS cancelled_customer, SUM(o.cancelled_by = 'shop') AS cancelled_shop,
-        SUM(o.cancelled_by = 'policy') AS cancelled_policy, SUM(o.cancelled_by = 'policy' AND o.cancel_reason = 'no-show') AS no_shows
+      SELECT ${keyOf(f, by, 'o.cancelled_on', 'o.customer_id')} AS key,
+        SUM(CASE WHEN o.cancelled_by = 'customer' THEN 1 ELSE 0 END) AS cancelled_customer,
+        SUM(CASE WHEN o.cancelled_by = 'shop' THEN 1 ELSE 0 END) AS cancelled_shop,
+        SUM(CASE WHEN o.cancelled_by = 'policy' THEN 1 ELSE 0 END) AS cancelled_policy,
+        SUM(CASE WHEN o.cancelled_by = 'policy' AND o.cancel_reason = 'no-show' THEN 1 ELSE 0 END) AS no_shows
       FROM orders o WHERE o.status = 'cancelled' AND o.cancelled_on BETWEEN ${from} AND ${to} GROUP BY key`),
     rows(db, sql<Partial>`
-      SELECT ${keyOf(by, sql`substr(l.created_at, 1, 10)`, sql`o.customer_id`)} AS key,
+      SELECT ${keyOf(f, by, 'substr(l.created_at, 1, 10)', 'o.customer_id')} AS key,
         SUM(CASE l.kind WHEN 'forfeit' THEN l.amount ELSE 0 END) AS deposits_forfeited,
         SUM(CASE l.kind WHEN 'refund' THEN l.amount ELSE 0 END) AS refunds,
         SUM(CASE WHEN l.kind IN ('compensation', 'waiver') THEN l.amount ELSE 0 END) AS compensation,
@@ -67,7 +71,7 @@ export async function reportFigures(db: DB, from: string, to: string, by: GroupB
       FROM ledger l JOIN orders o ON o.id = l.order_id
       WHERE substr(l.created_at, 1, 10) BETWEEN ${from} AND ${to} GROUP BY key`),
     rows(db, sql<Partial>`
-      SELECT ${keyOf(by, sql`substr(c.created_at, 1, 10)`, sql`c.customer_id`)} AS key, COUNT(*) AS complaints
+      SELECT ${keyOf(f, by, 'substr(c.created_at, 1, 10)', 'c.customer_id')} AS key, COUNT(*) AS complaints
       FROM communications c WHERE c.kind = 'complaint' AND substr(c.created_at, 1, 10) BETWEEN ${from} AND ${to} GROUP BY key`),
   ]);
   const merged = new Map<string, PeriodFigures>();

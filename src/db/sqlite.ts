@@ -59,6 +59,7 @@ export function openSqlite(path: string, isDefault: boolean): SqliteEngine {
       daysBetween: (a, b) => `(julianday(${b}) - julianday(${a}))`,
       yearWeek: (d) => `strftime('%Y-W%W', ${d})`,
       nocase: (c) => `${c} COLLATE NOCASE`,
+      least: (a, b) => `MIN(${a}, ${b})`,
     },
     placeholder: () => '?',
     // BEGIN IMMEDIATE: a writer takes the write lock up front, so a concurrent sweep makes it
@@ -71,7 +72,9 @@ export function openSqlite(path: string, isDefault: boolean): SqliteEngine {
       integrity: (raw.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),
       foreignKeys: (raw.pragma('foreign_key_check') as unknown[]).length,
     }),
-    close: async () => raw.close(),
+    close: async () => {
+      raw.close();
+    },
   };
   (engine as { db: DB }).db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }), plugins: [new EngineTag(engine)] });
   return engine;

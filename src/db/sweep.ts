@@ -1,12 +1,12 @@
 import { insertMany } from './bulk.js';
 import { IN_LIMIT } from './chunks.js';
-import { rawHandle } from './open.js';
+import { execute } from './engine.js';
 import type { DB } from './types.js';
 
 /**
  * The sweep's bulk writes. With 100k orders due, Kysely's per-batch query building cost more
- * than SQLite's writes (bench/README.md), so these run multi-row statements on the raw
- * connection, inside the caller's transaction.
+ * than SQLite's writes (bench/README.md), so these run multi-row statements written once,
+ * inside the caller's transaction.
  */
 export interface FeeCharge {
   order_id: number;
@@ -17,11 +17,10 @@ export interface FeeCharge {
 
 /** One ledger row per order and day; the unique (order_id, fee_date) index makes a repeat impossible. */
 export async function chargeStorageFees(db: DB, charges: readonly FeeCharge[], at: string): Promise<void> {
-  const raw = rawHandle(db);
-  insertMany(raw, 'INSERT INTO ledger (order_id, kind, amount, fee_date, created_at)', "(?, 'storage_fee', ?, ?, ?)", (function* () {
+  await insertMany(db, 'INSERT INTO ledger (order_id, kind, amount, fee_date, created_at)', "(?, 'storage_fee', ?, ?, ?)", (function* () {
     for (const c of charges) for (const d of c.days) yield [c.order_id, c.fee, d, at];
   })());
-  insertMany(raw, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'storage-fee', ?, ?)", (function* () {
+  await insertMany(db, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'storage-fee', ?, ?)", (function* () {
     for (const c of charges) yield [c.order_id, c.detail, at];
   })());
 }
@@ -34,18 +33,17 @@ export interface NoShow {
 
 /** Cancels still-ready orders as no-shows and forfeits their DP; returns those it cancelled, by id. */
 export async function cancelNoShows(db: DB, noShows: readonly NoShow[], today: string, at: string): Promise<{ order_id: number; customer_id: number }[]> {
-  const raw = rawHandle(db);
   const done: (NoShow & { customer_id: number })[] = [];
   const byId = new Map(noShows.map((n) => [n.order_id, n]));
   for (let i = 0; i < noShows.length; i += IN_LIMIT) {
     const slice = noShows.slice(i, i + IN_LIMIT);
-    const cancelled = raw.prepare(`UPDATE orders SET status = 'cancelled', cancelled_by = 'policy', cancel_reason = 'no-show', cancelled_on = ?
-      WHERE status = 'ready' AND id IN (${slice.map(() => '?').join(', ')}) RETURNING id, customer_id`).all(today, ...slice.map((n) => n.order_id)) as { id: number; customer_id: number }[];
+    const cancelled = await execute<{ id: number; customer_id: number }>(db, `UPDATE orders SET status = 'cancelled', cancelled_by = 'policy', cancel_reason = 'no-show', cancelled_on = ?
+      WHERE status = 'ready' AND id IN (${slice.map(() => '?').join(', ')}) RETURNING id, customer_id`, [today, ...slice.map((n) => n.order_id)]);
     for (const c of cancelled) done.push({ ...byId.get(c.id)!, customer_id: c.customer_id });
   }
   done.sort((a, b) => a.order_id - b.order_id);
-  insertMany(raw, 'INSERT INTO ledger (order_id, kind, amount, note, created_at)', "(?, 'forfeit', ?, 'DP forfeited: no-show', ?)",
+  await insertMany(db, 'INSERT INTO ledger (order_id, kind, amount, note, created_at)', "(?, 'forfeit', ?, 'DP forfeited: no-show', ?)",
     done.filter((n) => n.forfeit > 0).map((n) => [n.order_id, n.forfeit, at]));
-  insertMany(raw, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'cancelled', ?, ?)", done.map((n) => [n.order_id, n.detail, at]));
+  await insertMany(db, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'cancelled', ?, ?)", done.map((n) => [n.order_id, n.detail, at]));
   return done.map((n) => ({ order_id: n.order_id, customer_id: n.customer_id }));
 }

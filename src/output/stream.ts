@@ -12,10 +12,10 @@ const CHUNK = 16 * 1024;
  * written in chunks of about 16 KB: holding rows in batches let them outlive V8's young
  * generation, and the 1M-order export's peak memory grew with it.
  */
-export async function writeRows(out: NodeJS.WritableStream, format: StreamFormat, columns: string[], rows: Iterable<Cell[]>, raw: boolean): Promise<number> {
+export async function writeRows(out: NodeJS.WritableStream, format: StreamFormat, columns: string[], rows: AsyncIterable<Cell[][]>, raw: boolean): Promise<number> {
   let count = 0;
   let chunk = format === 'csv' ? csvRecord(columns) : format === 'json' ? '[\n' : '';
-  for (const row of rows) {
+  for await (const batch of rows) for (const row of batch) {
     if (format === 'csv') chunk += csvRecord(row, !raw);
     else {
       const object: Record<string, Cell> = {};

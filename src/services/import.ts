@@ -1,9 +1,11 @@
 import { StringDecoder } from 'node:string_decoder';
 import { CsvReader, CsvSyntaxError } from '../core/csv-reader.js';
-import { parseOrderRow, REQUIRED_COLUMNS, type RowContext } from '../core/import-row.js';
+import { parseOrderRow, REQUIRED_COLUMNS, type ImportedOrder, type RowContext } from '../core/import-row.js';
 import { numberSetting } from '../core/settings.js';
 import { freezeTerms } from '../core/terms.js';
 import { OrderImport } from '../db/import.js';
+import { writeTransaction } from '../db/tx.js';
+import type { DB } from '../db/types.js';
 import type { ServiceContext } from './context.js';
 import { ORDER_COLUMNS } from './export.js';
 
@@ -34,7 +36,30 @@ export async function importOrders(
     defaults: freezeTerms(ctx.settings, Math.max(numberSetting(ctx.settings, 'deposit.default_percent'), numberSetting(ctx.settings, 'deposit.min_percent')), ctx.today),
   };
   const result: ImportResult = { rows: 0, imported: 0, present: 0, problems: [], dryRun: opts.dryRun };
-  const writer = new OrderImport(ctx.db);
+  // Committed only when every row passed: all rows or none.
+  return writeTransaction(ctx.db, (trx) => readRows(trx, ctx, rowCtx, input, opts, result), { dryRun: (r) => r.dryRun || r.problems.length > 0 });
+}
+
+/** The rows of the file, checked and (if new) written, a chunk of the input at a time. */
+async function readRows(
+  trx: DB, ctx: ServiceContext, rowCtx: RowContext, input: NodeJS.ReadableStream,
+  opts: { source: string; onBytes?: (n: number) => void }, result: ImportResult,
+): Promise<ImportResult> {
+  const writer = new OrderImport(trx);
+  // The parser calls back synchronously; the rows it parsed wait here for the database.
+  const parsedRows: { line: number; order: ImportedOrder }[] = [];
+  const store = async () => {
+    for (const { line, order } of parsedRows) {
+      const state = await writer.check(order);
+      if (state === 'present') result.present++;
+      else if (state !== 'new') result.problems.push({ line, column: 'id', reason: state });
+      else {
+        await writer.add(order, ctx.nowIso, opts.source);
+        result.imported++;
+      }
+    }
+    parsedRows.length = 0;
+  };
   let index: Map<string, number> | undefined;
   const reader = new CsvReader((cells, line) => {
     if (!index) {
@@ -51,32 +76,26 @@ export async function importOrders(
       for (const e of parsed.errors) result.problems.push({ line, column: e.column, reason: e.reason });
       return;
     }
-    const state = writer.check(parsed.order);
-    if (state === 'present') result.present++;
-    else if (state !== 'new') result.problems.push({ line, column: 'id', reason: state });
-    else {
-      writer.add(parsed.order, ctx.nowIso, opts.source);
-      result.imported++;
-    }
+    parsedRows.push({ line, order: parsed.order });
   });
   const decoder = new StringDecoder('utf8');
   try {
     for await (const chunk of input as AsyncIterable<Buffer | string>) {
       reader.push(typeof chunk === 'string' ? chunk : decoder.write(chunk));
+      await store();
       opts.onBytes?.(chunk.length);
     }
     reader.push(decoder.end());
     reader.end();
+    await store();
     if (!index) throw new CsvSyntaxError(1, 'the file is empty; it needs a header row (the columns of `orders export orders`)');
   } catch (err) {
-    writer.finish(false);
     if (err instanceof CsvSyntaxError) {
       result.problems.push({ line: err.line, column: null, reason: err.message });
-      return result;
-    }
-    throw err;
+    } else throw err;
   }
-  writer.finish(!opts.dryRun && result.problems.length === 0);
+  // A chunk's rows are parsed before they are checked against the database: back to line order.
+  result.problems.sort((a, b) => a.line - b.line);
   return result;
 }
 

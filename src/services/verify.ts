@@ -12,7 +12,7 @@ export interface VerifyResult {
 
 /** PRAGMA integrity_check, foreign keys, and the evidence log's hash chain, streamed in id order. */
 export async function verify(db: DB): Promise<VerifyResult> {
-  const { integrity: lines, foreignKeys } = integrity(db);
+  const { integrity: lines, foreignKeys } = await integrity(db);
   let prev = GENESIS_HASH;
   let entries = 0;
   let broken: VerifyResult['broken'] = null;

@@ -1,0 +1,194 @@
+-- The orders database on PostgreSQL, schema version 2: schema.sql in PostgreSQL's dialect, kept in
+-- step with it (same tables, columns, checks and indexes). Where it differs, and why:
+--  * INTEGER is BIGINT: money up to 999,999,999,999,999 minor units, and ids; the driver reads
+--    them back as JavaScript numbers (src/db/postgres.ts).
+--  * TEXT is COLLATE "C": comparisons and ORDER BY by code point, as SQLite's BINARY.
+--  * ids are given as SQLite gives them, the largest plus one (a trigger; writers are
+--    serialised), so a rolled-back dry run leaves no gap and both engines number alike.
+-- Money columns are integer counts of the currency's minor unit. Dates are 'YYYY-MM-DD' in the
+-- shop's time zone; times are ISO 8601 text with the shop's offset.
+
+CREATE TABLE settings (
+  key   TEXT COLLATE "C" PRIMARY KEY,
+  value TEXT COLLATE "C" NOT NULL
+);
+
+CREATE TABLE customers (
+  id         BIGINT PRIMARY KEY,
+  name       TEXT COLLATE "C" NOT NULL,
+  phone      TEXT COLLATE "C" NOT NULL UNIQUE,          -- E.164
+  created_at TEXT COLLATE "C" NOT NULL
+);
+
+CREATE TABLE orders (
+  id                 BIGINT PRIMARY KEY,
+  external_ref       TEXT COLLATE "C" UNIQUE,           -- a reference from an imported list, so a re-import adds nothing
+  customer_id        BIGINT NOT NULL REFERENCES customers(id),
+  status             TEXT COLLATE "C" NOT NULL CHECK (status IN ('pending', 'confirmed', 'ready', 'completed', 'cancelled')),
+  pickup_date        TEXT COLLATE "C" NOT NULL,
+  total              BIGINT NOT NULL CHECK (total >= 0),
+  deposit_required   BIGINT NOT NULL CHECK (deposit_required >= 0),
+  custom             BIGINT NOT NULL DEFAULT 0,
+  needs_confirmation BIGINT NOT NULL DEFAULT 0,
+  note               TEXT COLLATE "C",
+  created_at         TEXT COLLATE "C" NOT NULL,
+  confirmed_on       TEXT COLLATE "C",
+  ready_on           TEXT COLLATE "C",
+  completed_on       TEXT COLLATE "C",
+  cancelled_on       TEXT COLLATE "C",
+  cancelled_by       TEXT COLLATE "C" CHECK (cancelled_by IN ('customer', 'shop', 'policy')),
+  cancel_reason      TEXT COLLATE "C",
+  hold_until         TEXT COLLATE "C",                  -- end of a granted extension of the free hold
+  fulfilment         TEXT COLLATE "C" NOT NULL DEFAULT 'pickup' CHECK (fulfilment IN ('pickup', 'delivery')),
+  delivery_eta       TEXT COLLATE "C",
+  delivery_after_hours BIGINT NOT NULL DEFAULT 0,
+  -- the terms the order was taken under, frozen when it is created
+  terms_deposit_percent          BIGINT NOT NULL,
+  terms_grace_days               BIGINT NOT NULL,
+  terms_storage_fee_per_day      BIGINT NOT NULL,
+  terms_cancel_after_days        BIGINT NOT NULL,
+  terms_delivery_base_fee        BIGINT NOT NULL,
+  terms_delivery_packaging_fee   BIGINT NOT NULL,
+  terms_delivery_after_hours_fee BIGINT NOT NULL,
+  terms_agreed_on                TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX orders_customer ON orders(customer_id);
+-- The sweep and the reminders read only open orders; a partial index keeps them cheap to find.
+CREATE INDEX orders_open_pickup ON orders(pickup_date) WHERE status IN ('confirmed', 'ready');
+CREATE INDEX orders_pickup ON orders(pickup_date);
+-- A customer's no-shows (the rising DP, blacklist proposals) without reading all their orders.
+CREATE INDEX orders_no_shows ON orders(customer_id) WHERE cancelled_by = 'policy' AND cancel_reason = 'no-show';
+
+CREATE TABLE order_items (
+  id          BIGINT PRIMARY KEY,
+  order_id    BIGINT NOT NULL REFERENCES orders(id),
+  position    BIGINT NOT NULL,
+  description TEXT COLLATE "C" NOT NULL,
+  quantity    BIGINT NOT NULL CHECK (quantity > 0),
+  unit_price  BIGINT NOT NULL CHECK (unit_price >= 0)
+);
+CREATE INDEX order_items_order ON order_items(order_id);
+
+-- Money that moved or was charged. Never updated or deleted: a correction is a new row.
+CREATE TABLE ledger (
+  id         BIGINT PRIMARY KEY,
+  order_id   BIGINT NOT NULL REFERENCES orders(id),
+  kind       TEXT COLLATE "C" NOT NULL CHECK (kind IN ('payment', 'refund', 'forfeit', 'storage_fee', 'delivery_fee', 'compensation', 'waiver')),
+  amount     BIGINT NOT NULL CHECK (amount >= 0),
+  method     TEXT COLLATE "C",
+  fee_date   TEXT COLLATE "C",                           -- the day a storage fee is for
+  note       TEXT COLLATE "C",
+  created_at TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX ledger_order ON ledger(order_id);
+CREATE UNIQUE INDEX ledger_storage_day ON ledger(order_id, fee_date) WHERE kind = 'storage_fee';
+
+-- What happened to an order (status changes, overrides), for its timeline. Append-only.
+CREATE TABLE events (
+  id         BIGINT PRIMARY KEY,
+  order_id   BIGINT NOT NULL REFERENCES orders(id),
+  kind       TEXT COLLATE "C" NOT NULL,
+  detail     TEXT COLLATE "C",
+  created_at TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX events_order ON events(order_id);
+
+-- Every message and contact, as evidence. Append-only; each row's hash covers its content and
+-- the previous row's hash, so an edit anywhere breaks the chain from there on.
+CREATE TABLE communications (
+  id          BIGINT PRIMARY KEY,
+  order_id    BIGINT REFERENCES orders(id),
+  customer_id BIGINT NOT NULL REFERENCES customers(id),
+  direction   TEXT COLLATE "C" NOT NULL CHECK (direction IN ('in', 'out')),
+  channel     TEXT COLLATE "C" NOT NULL,
+  kind        TEXT COLLATE "C" NOT NULL,                 -- message, contact, complaint, confirmation
+  template    TEXT COLLATE "C",
+  lang        TEXT COLLATE "C",
+  text        TEXT COLLATE "C" NOT NULL,
+  created_at  TEXT COLLATE "C" NOT NULL,
+  prev_hash   TEXT COLLATE "C" NOT NULL,
+  hash        TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX communications_order ON communications(order_id);
+
+-- Messages waiting to be sent (printed by `orders remind`, or handed to notify.command).
+-- dedupe_key makes queueing idempotent: one H-1 reminder per order and date, one overdue notice.
+CREATE TABLE outbox (
+  id               BIGINT PRIMARY KEY,
+  order_id         BIGINT NOT NULL REFERENCES orders(id),
+  template         TEXT COLLATE "C" NOT NULL,
+  due_on           TEXT COLLATE "C" NOT NULL,
+  dedupe_key       TEXT COLLATE "C" NOT NULL UNIQUE,
+  status           TEXT COLLATE "C" NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'expired')),
+  queued_at        TEXT COLLATE "C" NOT NULL,
+  sent_at          TEXT COLLATE "C",
+  communication_id BIGINT REFERENCES communications(id),
+  attempts         BIGINT NOT NULL DEFAULT 0,
+  last_error       TEXT COLLATE "C"
+);
+CREATE INDEX outbox_queued ON outbox(due_on) WHERE status = 'queued';
+CREATE INDEX outbox_order ON outbox(order_id, template);
+
+-- Blacklist entries keep their history: lifting one sets lifted_at, nothing is deleted.
+CREATE TABLE blacklist (
+  id          BIGINT PRIMARY KEY,
+  customer_id BIGINT NOT NULL REFERENCES customers(id),
+  reason      TEXT COLLATE "C" NOT NULL,
+  added_at    TEXT COLLATE "C" NOT NULL,
+  lifted_at   TEXT COLLATE "C",
+  lift_reason TEXT COLLATE "C"
+);
+CREATE INDEX blacklist_customer ON blacklist(customer_id);
+
+-- The schema version (SQLite keeps it in PRAGMA user_version).
+CREATE TABLE orders_schema (version BIGINT NOT NULL);
+
+-- New ids: the largest plus one, as SQLite's INTEGER PRIMARY KEY (see the top of this file).
+CREATE FUNCTION customers_next_id() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id IS NULL THEN SELECT COALESCE(MAX(id), 0) + 1 INTO NEW.id FROM customers; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER customers_id BEFORE INSERT ON customers FOR EACH ROW EXECUTE FUNCTION customers_next_id();
+CREATE FUNCTION orders_next_id() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id IS NULL THEN SELECT COALESCE(MAX(id), 0) + 1 INTO NEW.id FROM orders; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER orders_id BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION orders_next_id();
+CREATE FUNCTION order_items_next_id() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id IS NULL THEN SELECT COALESCE(MAX(id), 0) + 1 INTO NEW.id FROM order_items; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER order_items_id BEFORE INSERT ON order_items FOR EACH ROW EXECUTE FUNCTION order_items_next_id();
+CREATE FUNCTION ledger_next_id() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id IS NULL THEN SELECT COALESCE(MAX(id), 0) + 1 INTO NEW.id FROM ledger; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER ledger_id BEFORE INSERT ON ledger FOR EACH ROW EXECUTE FUNCTION ledger_next_id();
+CREATE FUNCTION events_next_id() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id IS NULL THEN SELECT COALESCE(MAX(id), 0) + 1 INTO NEW.id FROM events; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER events_id BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION events_next_id();
+CREATE FUNCTION communications_next_id() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id IS NULL THEN SELECT COALESCE(MAX(id), 0) + 1 INTO NEW.id FROM communications; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER communications_id BEFORE INSERT ON communications FOR EACH ROW EXECUTE FUNCTION communications_next_id();
+CREATE FUNCTION outbox_next_id() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id IS NULL THEN SELECT COALESCE(MAX(id), 0) + 1 INTO NEW.id FROM outbox; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER outbox_id BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION outbox_next_id();
+CREATE FUNCTION blacklist_next_id() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id IS NULL THEN SELECT COALESCE(MAX(id), 0) + 1 INTO NEW.id FROM blacklist; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER blacklist_id BEFORE INSERT ON blacklist FOR EACH ROW EXECUTE FUNCTION blacklist_next_id();
