@@ -140,6 +140,15 @@ CREATE TABLE blacklist (
 );
 CREATE INDEX blacklist_customer ON blacklist(customer_id);
 
+-- Each night's sweep claims its day here, in its own transaction: whichever counter's cron
+-- fires, the day's runs are counted in one row and a later run knows it is a repeat.
+CREATE TABLE sweep_runs (
+  day        TEXT COLLATE "C" PRIMARY KEY,  -- the shop's date the sweep ran for
+  runs       BIGINT NOT NULL,
+  first_at   TEXT COLLATE "C" NOT NULL,
+  last_at    TEXT COLLATE "C" NOT NULL
+);
+
 -- The schema version (SQLite keeps it in PRAGMA user_version).
 CREATE TABLE orders_schema (version BIGINT NOT NULL);
 

@@ -134,3 +134,12 @@ CREATE TABLE blacklist (
   lift_reason TEXT
 );
 CREATE INDEX blacklist_customer ON blacklist(customer_id);
+
+-- Each night's sweep claims its day here, in its own transaction: whichever counter's cron
+-- fires, the day's runs are counted in one row and a later run knows it is a repeat.
+CREATE TABLE sweep_runs (
+  day        TEXT PRIMARY KEY,              -- the shop's date the sweep ran for
+  runs       INTEGER NOT NULL,
+  first_at   TEXT NOT NULL,
+  last_at    TEXT NOT NULL
+);

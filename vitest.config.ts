@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Every test on SQLite; with a PostgreSQL server named by PGHOST (`.ci/with-postgres`, which
- * `npm test` uses), the end-to-end suite a second time on PostgreSQL.
+ * `npm test` uses), the end-to-end suite a second time on PostgreSQL, and the tests that need
+ * both engines or several counters (tests/engines).
  */
 export default defineConfig({
   test: {
@@ -10,9 +11,13 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'sqlite', include: ['tests/**/*.test.ts'] } },
+      { extends: true, test: { name: 'sqlite', include: ['tests/unit/**/*.test.ts', 'tests/e2e/**/*.test.ts'] } },
       ...(process.env.PGHOST
-        ? [{ extends: true, test: { name: 'postgres', include: ['tests/e2e/**/*.test.ts'], env: { ORDERS_TEST_PG: '1' } } }]
+        ? [
+          { extends: true, test: { name: 'postgres', include: ['tests/e2e/**/*.test.ts'], env: { ORDERS_TEST_PG: '1' } } },
+          // Both engines side by side, and several counters on one PostgreSQL database.
+          { extends: true, test: { name: 'engines', include: ['tests/engines/**/*.test.ts'] } },
+        ]
         : []),
     ],
   },

@@ -9,7 +9,8 @@ import { withDefaults } from '../src/core/settings.ts';
 import { freezeTerms } from '../src/core/terms.ts';
 import { appendCommunications } from '../src/db/communications.ts';
 import { OrderImport } from '../src/db/import.ts';
-import { openDatabase } from '../src/db/open.ts';
+import { openStore } from '../src/db/open.ts';
+import type { DB } from '../src/db/types.ts';
 import { writeSettings } from '../src/db/settings.ts';
 
 function mulberry32(seed: number) {
@@ -35,8 +36,17 @@ const ITEMS = [['Kaos sablon', 85000], ['Stiker vinyl', 1500], ['Spanduk 3x1m', 
 const NAMES = ['Budi', 'Siti', 'Agus', 'Dewi', 'Rina', 'Eko', 'Ani', 'Joko', 'Sri', 'Wati', 'Andi', 'Putri', 'Hendra', 'Maya', 'Dian'];
 const SURNAMES = ['Santoso', 'Rahma', 'Wijaya', 'Lestari', 'Saputra', 'Kusuma', 'Hidayat', 'Pratama', 'Anggraini', 'Nugroho'];
 
+/** Writes the shop into an SQLite file or a PostgreSQL database (a postgres:// URL), in one transaction. */
 export async function generate(o: GenerateOptions): Promise<void> {
-  const { db } = openDatabase(o.path, false);
+  const engine = await openStore(o.path, false);
+  try {
+    await engine.write((trx) => fill(trx, o));
+  } finally {
+    await engine.close();
+  }
+}
+
+async function fill(db: DB, o: GenerateOptions): Promise<void> {
   const settings = { 'shop.name': 'Toko Bench', timezone: 'Asia/Jakarta', 'storage.fee_per_day': '10000', 'delivery.base_fee': '20000', 'delivery.packaging_fee': '5000' };
   await writeSettings(db, settings);
   const terms = freezeTerms(withDefaults(settings), 50, '2025-01-01');
@@ -97,7 +107,7 @@ export async function generate(o: GenerateOptions): Promise<void> {
   }
   drawn.sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));
   for (const { order, created, message } of drawn) {
-    const { id, customerId } = writer.add(order, at(created), 'bench');
+    const { id, customerId } = await writer.add(order, at(created), 'bench');
     if (message) {
       comms.push({ order_id: id, customer_id: customerId, direction: 'in', channel: 'whatsapp', kind: message, text: 'Kak, pesanan saya sudah jadi belum?', created_at: at(created) });
       if (comms.length === 500) {
@@ -107,7 +117,6 @@ export async function generate(o: GenerateOptions): Promise<void> {
     }
   }
   await appendCommunications(db, comms);
-  writer.finish(true);
 }
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')) as [string, string][]);

@@ -8,7 +8,7 @@ const GROUPS: Record<string, string[]> = {
   'The pickup window:': ['today', 'ready', 'remind', 'pickup', 'contact', 'message', 'extend', 'deliver', 'sweep'],
   'When things go wrong:': ['cancel', 'compensate', 'blacklist'],
   'Looking back:': ['show', 'list', 'customers', 'report', 'verify'],
-  'Scripts:': ['export', 'import', 'backup', 'completion'],
+  'Scripts:': ['export', 'import', 'backup', 'copy', 'completion'],
 };
 
 /** Two real examples per command, shown under its --help. */
@@ -41,6 +41,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   export: ['orders export orders --format csv > orders.csv', 'orders export payments --format ndjson --from 2026-11-01'],
   import: ['orders import orders.csv --dry-run', 'orders export orders | orders --db new.db import -'],
   backup: ['orders backup ~/backups/orders-$(date +%F).db', 'orders --db /srv/shop.db backup /mnt/usb/shop.db'],
+  copy: ['orders copy --to postgres://toko@db.local:5432/toko', 'orders --db postgres://toko@db.local/toko copy --to ~/toko-$(date +%F).db'],
   completion: ['orders completion bash > ~/.local/share/bash-completion/completions/orders', 'orders completion zsh > ~/.zfunc/_orders'],
 };
 
@@ -194,6 +195,10 @@ export function declareCommands(p: Command, lazy: Lazy): void {
 
   p.command('backup').argument('<file>', 'where to write the copy').description('a consistent copy of the database, even while it is in use')
     .action(lazy('backup'));
+
+  p.command('copy').requiredOption('--to <target>', 'a new SQLite file or an empty PostgreSQL database (postgres://USER@HOST:PORT/DB)')
+    .description('copy the whole shop into another database, SQLite or PostgreSQL, in one transaction')
+    .action(lazy('copy'));
 
   p.command('verify').description("check the database's integrity and the evidence log's hash chain").action(lazy('verify'));
 

@@ -4,7 +4,7 @@ import { dateIn, isoInZone, parseNow } from './core/dates.js';
 import { UsageError } from './core/errors.js';
 import { currencyOf } from './core/money.js';
 import { withDefaults } from './core/settings.js';
-import { openStore, resolveDbPath } from './db/open.js';
+import { displayTarget, openStore, resolveDbPath } from './db/open.js';
 import type { ServiceContext } from './services/context.js';
 import { loadSettings } from './services/settings.js';
 import { makeColour } from './output/colour.js';
@@ -55,7 +55,7 @@ export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = p
       if (!engine) throw new Error('this command opened no database');
       return engine.db;
     },
-    dbPath: path,
+    dbPath: displayTarget(path),
     created: engine?.created ?? false,
     nowIso: isoInZone(now, tz),
     today: dateIn(now, tz),

@@ -9,7 +9,7 @@ function ids(list: number[]): string {
 }
 
 function summaryText(ctx: CommandContext, s: SweepSummary): string {
-  const would = s.dry_run ? ' (dry run: nothing was changed)' : '';
+  const would = (s.run_of_day > 1 ? `, again (run ${s.run_of_day} of the day)` : '') + (s.dry_run ? ' (dry run: nothing was changed)' : '');
   const rows: [string, string][] = [
     ['reminders queued', String(s.reminders_queued)],
     ['overdue notices queued', String(s.overdue_notices_queued)],

@@ -28,6 +28,11 @@ export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);
 }
 
+/** The --db value as it may be printed: a URL loses its password (`postgres://u:secret@h` -> `postgres://u@h`). */
+export function displayTarget(target: string): string {
+  return isPostgresUrl(target) ? target.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1@') : target;
+}
+
 /**
  * Opens the store a --db value names: a postgres:// URL on PostgreSQL (the driver is loaded
  * only then, so the SQLite start-up pays nothing for it), anything else as an SQLite file.

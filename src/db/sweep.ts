@@ -1,6 +1,6 @@
 import { insertMany } from './bulk.js';
 import { IN_LIMIT } from './chunks.js';
-import { execute } from './engine.js';
+import { engineOf, execute } from './engine.js';
 import type { DB } from './types.js';
 
 /**
@@ -46,4 +46,19 @@ export async function cancelNoShows(db: DB, noShows: readonly NoShow[], today: s
     done.filter((n) => n.forfeit > 0).map((n) => [n.order_id, n.forfeit, at]));
   await insertMany(db, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'cancelled', ?, ?)", done.map((n) => [n.order_id, n.detail, at]));
   return done.map((n) => ({ order_id: n.order_id, customer_id: n.customer_id }));
+}
+
+/**
+ * Claims the day's sweep, inside the sweep's transaction: the first run of the day inserts the
+ * row, a repeat counts itself in it (last_at never moves backwards when an earlier instant is
+ * replayed with --now). Returns which run of the day this is. On PostgreSQL the day's advisory
+ * lock is taken first, so two counters' crons never sweep side by side.
+ */
+export async function claimSweep(db: DB, day: string, at: string): Promise<number> {
+  const engine = engineOf(db);
+  if (engine.kind === 'postgres') await execute(db, 'SELECT pg_advisory_xact_lock(hashtext(?))', [`orders sweep ${day}`]);
+  const [row] = await execute<{ runs: number }>(db, `INSERT INTO sweep_runs (day, runs, first_at, last_at) VALUES (?, 1, ?, ?)
+    ON CONFLICT (day) DO UPDATE SET runs = sweep_runs.runs + 1, last_at = CASE WHEN excluded.last_at > sweep_runs.last_at THEN excluded.last_at ELSE sweep_runs.last_at END
+    RETURNING runs`, [day, at, at]);
+  return Number(row!.runs);
 }

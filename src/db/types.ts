@@ -111,6 +111,14 @@ export interface BlacklistTable {
   lift_reason: string | null;
 }
 
+/** One row per day a sweep ran for (several counters, one shop). */
+export interface SweepRunsTable {
+  day: string;
+  runs: number;
+  first_at: string;
+  last_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   customers: CustomersTable;
@@ -121,6 +129,7 @@ export interface Database {
   communications: CommunicationsTable;
   blacklist: BlacklistTable;
   outbox: OutboxTable;
+  sweep_runs: SweepRunsTable;
 }
 
 export type DB = Kysely<Database>;

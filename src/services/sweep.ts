@@ -2,7 +2,7 @@ import { clockOf, blacklistDecision, type PolicyAction } from '../core/policy.js
 import { numberSetting } from '../core/settings.js';
 import { addBlacklistEntries, noShowStanding } from '../db/blacklist.js';
 import { enqueue, expireStale } from '../db/outbox.js';
-import { cancelNoShows, chargeStorageFees } from '../db/sweep.js';
+import { cancelNoShows, chargeStorageFees, claimSweep } from '../db/sweep.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { decisionsFor, noticesFor, type Decision } from './outbox.js';
@@ -18,6 +18,8 @@ export interface SweepSummary {
   blacklist_proposed: number[];
   blacklisted: number[];
   dry_run: boolean;
+  /** 1 for the day's first sweep; more when a counter's cron or the owner ran it again */
+  run_of_day: number;
   details: { order_id: number; action: string; why: string }[];
 }
 
@@ -38,6 +40,7 @@ export function explain(ctx: ServiceContext, d: Decision, a: PolicyAction): stri
  */
 export async function sweep(ctx: ServiceContext, dryRun: boolean): Promise<SweepSummary> {
   return writeTransaction(ctx.db, async (trx) => {
+    const runOfDay = await claimSweep(trx, ctx.today, ctx.nowIso);
     const decisions = await decisionsFor(trx, ctx, ctx.today);
     const queued = await enqueue(trx, decisions.flatMap((d) => noticesFor(d.order, d.actions, ctx.today)), ctx.nowIso);
     const fees = decisions.flatMap((d) => d.actions.filter((a) => a.kind === 'storage-fees').map((a) => ({ order: d.order, days: a.days, amount: a.amount })));
@@ -72,6 +75,7 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean): Promise<Sweep
       blacklist_proposed: proposed.sort((a, b) => a - b),
       blacklisted: added.sort((a, b) => a - b),
       dry_run: dryRun,
+      run_of_day: runOfDay,
       details: decisions.flatMap((d) => d.actions
         .filter((a) => a.kind !== 'reminder' || reminded.has(d.order.id))
         .map((a) => ({ order_id: d.order.id, action: a.kind, why: explain(ctx, d, a) }))),

@@ -58,9 +58,13 @@ export interface Result {
 export class Shop {
   readonly dir = mkdtempSync(join(tmpdir(), 'orders-e2e-'));
   /** a file path, or a postgres:// URL on PostgreSQL */
-  db = onPostgres ? newPgDatabase() : join(this.dir, 'orders.db');
+  db: string;
   now = '2026-11-25';
   env: NodeJS.ProcessEnv = {};
+
+  constructor(opts: { engine?: 'sqlite' | 'postgres' } = {}) {
+    this.db = (opts.engine ?? ENGINE) === 'postgres' ? newPgDatabase() : join(this.dir, 'orders.db');
+  }
 
   run(args: string[], opts: { now?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Result {
     const env = { PATH: process.env.PATH, HOME: this.dir, TZ: 'UTC', ...this.env, ...opts.env };
@@ -143,8 +147,8 @@ export class Shop {
 
   /** A second shop holding a copy of this one's data (a file copy, or a database made from it). */
   clone(): Shop {
-    const copy = new Shop();
-    if (onPostgres) {
+    const copy = new Shop({ engine: this.db.startsWith('postgres://') ? 'postgres' : 'sqlite' });
+    if (this.db.startsWith('postgres://')) {
       psql('postgres', `DROP DATABASE ${pgName(copy.db)}`);
       copy.db = newPgDatabase(pgName(this.db));
     } else {
