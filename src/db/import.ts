@@ -1,6 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import { detached, type ImportedOrder } from '../core/import-row.js';
 import { engineOf, execute } from './engine.js';
+import { storeBatch } from './import-batch.js';
 import type { SqliteEngine } from './sqlite.js';
 import type { DB } from './types.js';
 
@@ -29,11 +30,17 @@ type Run = (name: Statement, params: unknown[]) => unknown[] | Promise<unknown[]
  */
 export class OrderImport {
   private readonly run: Run;
+  private readonly db: DB;
+  private readonly batched: boolean;
   /** phone -> [customer id, name]: a repeat customer in the file costs no upsert */
   private readonly customers = new Map<string, [number, string]>();
 
   constructor(db: DB) {
     const engine = engineOf(db);
+    this.db = db;
+    // A round trip per statement made 10,000 rows take half a minute on PostgreSQL: there the
+    // rows of each chunk of the file go in a few multi-row statements.
+    this.batched = engine.kind === 'postgres';
     if (engine.kind === 'sqlite') {
       const raw = (engine as SqliteEngine).raw;
       const stmts = new Map<Statement, Sqlite.Statement>();
@@ -47,8 +54,23 @@ export class OrderImport {
     }
   }
 
+  /**
+   * Checks and writes a chunk's orders in file order; returns each one's outcome: 'new' (it was
+   * added), 'present' (the same order is already here) or the reason it clashes.
+   */
+  async store(orders: readonly ImportedOrder[], importedAt: string, source: string): Promise<string[]> {
+    if (this.batched) return storeBatch(this.db, orders, importedAt, source, this.customers);
+    const out: string[] = [];
+    for (const o of orders) {
+      const state = await this.check(o);
+      if (state === 'new') await this.add(o, importedAt, source);
+      out.push(state);
+    }
+    return out;
+  }
+
   /** 'new', 'present' (the same order is already here) or a reason it clashes. */
-  async check(o: ImportedOrder): Promise<'new' | 'present' | string> {
+  private async check(o: ImportedOrder): Promise<'new' | 'present' | string> {
     if (o.id !== null) {
       const [found] = (await this.run('byId', [o.id])) as { phone: string; total: number; pickup_date: string }[];
       if (!found) return 'new';

@@ -3,6 +3,7 @@ import type { Item } from '../core/items.js';
 import { EMPTY_TOTALS, type EntryKind, type Totals } from '../core/ledger.js';
 import { inChunks } from './chunks.js';
 import { blacklistedExpr } from './customers.js';
+import { engineOf } from './engine.js';
 import type { DB, OrdersTable } from './types.js';
 
 export type OrderRow = Selectable<OrdersTable> & {
@@ -87,6 +88,15 @@ export interface LedgerEntry {
   method?: string | null;
   fee_date?: string | null;
   note?: string | null;
+}
+
+/**
+ * Locks the order's row until the transaction ends, before its balance is read to take money:
+ * two counters paying the same order at once take turns, so neither pays past the balance.
+ * SQLite's writers already hold the whole file (BEGIN IMMEDIATE); PostgreSQL locks the row.
+ */
+export async function lockOrder(db: DB, id: number): Promise<void> {
+  if (engineOf(db).kind === 'postgres') await db.selectFrom('orders').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 export async function addLedger(db: DB, orderId: number, entries: readonly LedgerEntry[], createdAt: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { addDays } from '../core/dates.js';
 import { RefusedError } from '../core/errors.js';
-import { addEvent, addLedger, updateOrder } from '../db/orders.js';
+import { addEvent, addLedger, lockOrder, updateOrder } from '../db/orders.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { notice, type RenderedMessage } from './messages.js';
@@ -68,6 +68,7 @@ export async function acceptDelivery(ctx: ServiceContext, id: number, input: Del
 
 export async function completeDelivery(ctx: ServiceContext, id: number, settle: { pay: boolean; method: string }): Promise<Result> {
   await writeTransaction(ctx.db, async (trx) => {
+    await lockOrder(trx, id);
     const view = await loadView(trx, id);
     requireOpen(view, 'be delivered');
     if (view.row.fulfilment !== 'delivery') throw new RefusedError(`Order ${id} has no accepted delivery; use \`orders deliver ${id} --accept\` first, or \`orders pickup ${id}\`.`);

@@ -49,15 +49,12 @@ async function readRows(
   // The parser calls back synchronously; the rows it parsed wait here for the database.
   const parsedRows: { line: number; order: ImportedOrder }[] = [];
   const store = async () => {
-    for (const { line, order } of parsedRows) {
-      const state = await writer.check(order);
-      if (state === 'present') result.present++;
-      else if (state !== 'new') result.problems.push({ line, column: 'id', reason: state });
-      else {
-        await writer.add(order, ctx.nowIso, opts.source);
-        result.imported++;
-      }
-    }
+    const states = await writer.store(parsedRows.map((r) => r.order), ctx.nowIso, opts.source);
+    states.forEach((state, i) => {
+      if (state === 'new') result.imported++;
+      else if (state === 'present') result.present++;
+      else result.problems.push({ line: parsedRows[i]!.line, column: 'id', reason: state });
+    });
     parsedRows.length = 0;
   };
   let index: Map<string, number> | undefined;

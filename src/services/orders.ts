@@ -9,7 +9,7 @@ import { freezeTerms, needsWrittenConfirmation, requiredDeposit, type DepositInp
 import { appendCommunications } from '../db/communications.js';
 import { customerRecord } from '../db/blacklist.js';
 import { upsertCustomer } from '../db/customers.js';
-import { addEvent, addLedger, insertOrder, timelineOf, updateOrder, type TimelineEntry } from '../db/orders.js';
+import { addEvent, addLedger, insertOrder, lockOrder, timelineOf, updateOrder, type TimelineEntry } from '../db/orders.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { notice, type RenderedMessage } from './messages.js';
@@ -102,6 +102,7 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
 
 export async function payOrder(ctx: ServiceContext, id: number, amount: number, method: string): Promise<OrderView> {
   await writeTransaction(ctx.db, async (trx) => {
+    await lockOrder(trx, id);
     const view = await loadView(trx, id);
     refuseUnless(view, 'pay', 'take a payment');
     if (amount > view.balance) {
@@ -160,6 +161,7 @@ export async function readyOrder(ctx: ServiceContext, id: number, pickupDate?: s
 
 export async function pickupOrder(ctx: ServiceContext, id: number, settle: { pay: boolean; method: string }): Promise<OrderView> {
   await writeTransaction(ctx.db, async (trx) => {
+    await lockOrder(trx, id);
     const view = await loadView(trx, id);
     refuseUnless(view, 'pickup', 'be picked up');
     if (view.balance > 0 && !settle.pay) {
