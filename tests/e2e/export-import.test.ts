@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Shop } from './harness.ts';
+import { onPostgres, Shop } from './harness.ts';
 
 /** A shop with every kind of order, payment and message, and names that break naive CSV. */
 let shop: Shop;
@@ -89,8 +89,13 @@ describe('export and import', () => {
     expect(shop.run(['export', 'everything']).code).toBe(2);
   });
 
-  it('backup writes a consistent copy with mode 0600', () => {
+  it('backup writes a consistent copy with mode 0600 (on PostgreSQL it names pg_dump and copy)', () => {
     const target = join(shop.dir, 'copy.db');
+    if (onPostgres) {
+      const r = shop.run(['backup', target]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([1, '', 'orders: backup copies an SQLite file; for PostgreSQL use pg_dump, or `orders copy --to FILE` for an SQLite copy.\n']);
+      return;
+    }
     expect(shop.ok(['backup', target])).toMatch(/^Backed up .* to .*copy\.db/);
     const copy = new Shop();
     copy.db = target;

@@ -145,6 +145,11 @@ export class Shop {
     }
   }
 
+  /** The engine's own check: SQLite's integrity_check ('ok'); PostgreSQL keeps its files sound itself. */
+  integrityCheck(): string {
+    return this.db.startsWith('postgres://') ? 'ok' : this.query('PRAGMA integrity_check')[0].integrity_check;
+  }
+
   /** A second shop holding a copy of this one's data (a file copy, or a database made from it). */
   clone(): Shop {
     const copy = new Shop({ engine: this.db.startsWith('postgres://') ? 'postgres' : 'sqlite' });

@@ -146,7 +146,7 @@ describe('the database file', () => {
   });
 
   it('refuses to write a read-only database, with exit 2 and the file unchanged', () => {
-    const ro = new Shop().init();
+    const ro = new Shop({ engine: 'sqlite' }).init();
     chmodSync(ro.dir, 0o755);
     chmodSync(ro.db, 0o444);
     const bytes = ro.bytes();
