@@ -25,6 +25,15 @@ const lazyChildProcess = {
   },
 };
 
+// src/db/pg-driver.ts is a bundle of its own, required from dist/ when a postgres:// URL is
+// opened: the SQLite start-up never reads it.
+const pgDriverApart = {
+  name: 'pg-driver-apart',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]pg-driver\.js$/ }, () => ({ path: './pg-driver.cjs', external: true }));
+  },
+};
+
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -35,11 +44,22 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: !process.env.ORDERS_NO_MINIFY,
-  // The PostgreSQL driver stays in node_modules too: only a postgres:// --db loads it.
-  external: ['bindings', '@inquirer/prompts', 'pg', 'pg-cursor', 'pg-connection-string', 'pgpass', 'pg-native'],
+  external: ['bindings', '@inquirer/prompts'],
   define: { ORDERS_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__orders_url' },
   banner: { js: "const __orders_url = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, pgDriverApart],
+  logLevel: 'warning',
+});
+// The PostgreSQL driver, bundled apart (see src/db/pg-driver.ts); pg-native is optional and absent.
+await build({
+  entryPoints: ['src/db/pg-driver.ts'],
+  outfile: 'dist/pg-driver.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: !process.env.ORDERS_NO_MINIFY,
+  external: ['pg-native'],
   logLevel: 'warning',
 });
 

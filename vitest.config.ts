@@ -14,7 +14,8 @@ export default defineConfig({
       { extends: true, test: { name: 'sqlite', include: ['tests/unit/**/*.test.ts', 'tests/e2e/**/*.test.ts'] } },
       ...(process.env.PGHOST
         ? [
-          { extends: true, test: { name: 'postgres', include: ['tests/e2e/**/*.test.ts'], env: { ORDERS_TEST_PG: '1' } } },
+          // A command on PostgreSQL costs more than on a file (the driver, a connection, round trips).
+          { extends: true, test: { name: 'postgres', include: ['tests/e2e/**/*.test.ts'], env: { ORDERS_TEST_PG: '1' }, testTimeout: 180_000, hookTimeout: 300_000 } },
           // Both engines side by side, and several counters on one PostgreSQL database.
           { extends: true, test: { name: 'engines', include: ['tests/engines/**/*.test.ts'] } },
         ]

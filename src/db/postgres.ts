@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
-import Cursor from 'pg-cursor';
-import { parse } from 'pg-connection-string';
+import { Cursor, parse, pg, pgpass } from './pg-driver.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { assetPath } from './assets.js';
 import { EngineTag, type Engine } from './engine.js';
@@ -177,9 +175,7 @@ function reason(err: unknown): string {
 
 /** ~/.pgpass (or PGPASSFILE), as libpq reads it. */
 async function passFile(cfg: ReturnType<typeof parse>, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  const { createRequire } = await import('node:module');
-  const lookup = createRequire(import.meta.url)('pgpass') as (c: object, cb: (pass?: string) => void) => void;
-  return new Promise((resolve) => lookup({
+  return new Promise((resolve) => pgpass({
     host: cfg.host || env.PGHOST || 'localhost', port: Number(cfg.port || env.PGPORT || 5432),
     database: cfg.database || env.PGDATABASE, user: cfg.user || env.PGUSER || env.USER,
   }, resolve));

@@ -25,21 +25,25 @@ async function orders(...args: string[]): Promise<{ code: number; out: string }>
   }
 }
 
-const result = { counter, added: [] as number[], failed: 0, paid: [] as number[], refused: [] as number[] };
-for (let i = 1; i <= count; i++) {
-  const phone = `+62811${counter.padStart(2, '0')}${String(i).padStart(5, '0')}`;
-  const add = await orders('add', '--customer', `Counter ${counter} customer ${i}`, '--phone', phone, '--item', 'Kaos:2:85.000', '--pickup', '2026-12-01', '--json');
-  if (add.code !== 0) {
-    result.failed++;
-    continue;
+async function counterRun(): Promise<void> {
+  const result = { counter, added: [] as number[], failed: 0, paid: [] as number[], refused: [] as number[] };
+  for (let i = 1; i <= count; i++) {
+    const phone = `+62811${counter.padStart(2, '0')}${String(i).padStart(5, '0')}`;
+    const add = await orders('add', '--customer', `Counter ${counter} customer ${i}`, '--phone', phone, '--item', 'Kaos:2:85.000', '--pickup', '2026-12-01', '--json');
+    if (add.code !== 0) {
+      result.failed++;
+      continue;
+    }
+    const id = JSON.parse(add.out).id as number;
+    result.added.push(id);
+    if ((await orders('pay', String(id), '170.000', '--method', 'transfer')).code !== 0) result.failed++;
+    if ((await orders('confirm', String(id), '--via', 'whatsapp')).code !== 0) result.failed++;
   }
-  const id = JSON.parse(add.out).id as number;
-  result.added.push(id);
-  if ((await orders('pay', String(id), '170.000', '--method', 'transfer')).code !== 0) result.failed++;
-  if ((await orders('confirm', String(id), '--via', 'whatsapp')).code !== 0) result.failed++;
+  for (const id of shared) {
+    const r = await orders('pay', String(id), '170.000');
+    (r.code === 0 ? result.paid : result.refused).push(id);
+  }
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
-for (const id of shared) {
-  const r = await orders('pay', String(id), '170.000');
-  (r.code === 0 ? result.paid : result.refused).push(id);
-}
-process.stdout.write(`${JSON.stringify(result)}\n`);
+
+void counterRun();

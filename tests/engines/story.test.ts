@@ -76,5 +76,5 @@ describe('the same shop on SQLite and PostgreSQL', () => {
     // The story did something on the way: money moved, the sweep acted, messages were logged.
     expect(sqlite.query("SELECT count(*) AS n FROM ledger WHERE kind = 'storage_fee'")[0].n).toBeGreaterThan(0);
     expect(postgres.query('SELECT count(*) AS n FROM communications')[0].n).toBe(sqlite.query('SELECT count(*) AS n FROM communications')[0].n);
-  });
+  }, 600_000);
 });
