@@ -1,4 +1,4 @@
-import { CompiledQuery, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import { CompiledQuery, sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import type { DB } from './types.js';
 
 /** A query Kysely can compile (a builder or a raw `sql` template). */
@@ -52,12 +52,17 @@ export interface Engine {
 }
 
 /**
- * Rides along with every handle made from the engine's Kysely instance (transactions and
- * reserved connections included), so engineOf finds it without a registry. It changes nothing.
+ * Rides along with every handle made from the engine's Kysely instance, so engineOf finds it
+ * without a registry. A transaction's handle carries its own tag (bound); while a transaction
+ * is open, a query on the outer handle is an error at once, where on SQLite it would wait
+ * forever for the connection the transaction holds, and on PostgreSQL run outside it.
  */
 export class EngineTag implements KyselyPlugin {
-  constructor(readonly engine: Engine) {}
+  /** transactions open on this engine in this process */
+  open = 0;
+  constructor(readonly engine: Engine, private readonly outer?: EngineTag) {}
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (!this.outer && this.open > 0) throw new Error('a query on the outer database handle inside a transaction: use the transaction\'s handle');
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
@@ -65,9 +70,37 @@ export class EngineTag implements KyselyPlugin {
   }
 }
 
-export function engineOf(db: DB): Engine {
-  for (const p of db.getExecutor().plugins) if (p instanceof EngineTag) return p.engine;
+function tagOf(db: DB): EngineTag {
+  for (const p of db.getExecutor().plugins) if (p instanceof EngineTag) return p;
   throw new Error('this database handle was not opened by openStore');
+}
+
+export function engineOf(db: DB): Engine {
+  return tagOf(db).engine;
+}
+
+/**
+ * Runs fn between `begin` and commit (or rollback, when fn throws or rollback(result) says so)
+ * on one reserved connection, handing fn a handle bound to it; the engines' write and read.
+ */
+export async function onConnection<T>(db: DB, begin: string, fn: (trx: DB) => Promise<T>, rollback?: (result: T) => boolean): Promise<T> {
+  const tag = tagOf(db);
+  return db.connection().execute(async (conn) => {
+    const trx = conn.withoutPlugins().withPlugin(new EngineTag(tag.engine, tag));
+    await sql.raw(begin).execute(trx);
+    tag.open++;
+    let result: T;
+    try {
+      result = await fn(trx);
+    } catch (err) {
+      tag.open--;
+      await sql.raw('rollback').execute(trx);
+      throw err;
+    }
+    tag.open--;
+    await sql.raw(rollback?.(result) ? 'rollback' : 'commit').execute(trx);
+    return result;
+  });
 }
 
 /** Runs SQL text written with `?` placeholders, renumbered for the engine. */

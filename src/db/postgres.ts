@@ -3,7 +3,7 @@ import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import { Cursor, parse, pg, pgpass } from './pg-driver.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { assetPath } from './assets.js';
-import { EngineTag, type Engine } from './engine.js';
+import { EngineTag, onConnection, type Engine } from './engine.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 import type { Database, DB } from './types.js';
 
@@ -102,21 +102,6 @@ export async function openPostgres(url: string, env: NodeJS.ProcessEnv = process
     plugins: [new EngineTag(engine)],
   });
   return engine;
-}
-
-async function onConnection<T>(db: DB, begin: string, fn: (trx: DB) => Promise<T>, rollback?: (result: T) => boolean): Promise<T> {
-  return db.connection().execute(async (conn) => {
-    await sql.raw(begin).execute(conn);
-    let result: T;
-    try {
-      result = await fn(conn);
-    } catch (err) {
-      await sql.raw('rollback').execute(conn);
-      throw err;
-    }
-    await sql.raw(rollback?.(result) ? 'rollback' : 'commit').execute(conn);
-    return result;
-  });
 }
 
 /** A cursor's rows, 1000 at a time, as value arrays in select order. */

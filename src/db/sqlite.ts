@@ -2,10 +2,10 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import Sqlite from 'better-sqlite3';
-import { Kysely, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { UsageError } from '../core/errors.js';
 import { assetPath } from './assets.js';
-import { EngineTag, type Compilable, type Engine } from './engine.js';
+import { EngineTag, onConnection, type Compilable, type Engine } from './engine.js';
 import { MIGRATION_STEPS } from './migration-steps.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 import type { Database, DB } from './types.js';
@@ -78,26 +78,6 @@ export function openSqlite(path: string, isDefault: boolean): SqliteEngine {
   };
   (engine as { db: DB }).db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }), plugins: [new EngineTag(engine)] });
   return engine;
-}
-
-/**
- * Runs fn between `begin` and commit (or rollback, when fn throws or rollback(result) says so)
- * on Kysely's single connection. Inside fn use only the given trx; the outer handle would wait
- * forever for the connection fn holds.
- */
-async function onConnection<T>(db: DB, begin: string, fn: (trx: DB) => Promise<T>, rollback?: (result: T) => boolean): Promise<T> {
-  return db.connection().execute(async (conn) => {
-    await sql.raw(begin).execute(conn);
-    let result: T;
-    try {
-      result = await fn(conn);
-    } catch (err) {
-      await sql.raw('rollback').execute(conn);
-      throw err;
-    }
-    await sql.raw(rollback?.(result) ? 'rollback' : 'commit').execute(conn);
-    return result;
-  });
 }
 
 /**
