@@ -69,7 +69,8 @@ export class Shop {
   run(args: string[], opts: { now?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Result {
     const env = { PATH: process.env.PATH, HOME: this.dir, TZ: 'UTC', ...this.env, ...opts.env };
     const r = spawnSync(process.execPath, [BIN, '--db', this.db, '--now', opts.now ?? this.now, ...args], {
-      env, encoding: 'utf8', input: opts.input ?? '', timeout: 20_000, maxBuffer: 64 * 1024 * 1024,
+      // A safety net against a hung command; a busy night of thousands of messages takes longer on PostgreSQL.
+      env, encoding: 'utf8', input: opts.input ?? '', timeout: this.db.startsWith('postgres://') ? 120_000 : 20_000, maxBuffer: 64 * 1024 * 1024,
     });
     return {
       code: r.status ?? -1,

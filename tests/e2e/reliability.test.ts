@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Shop } from './harness.ts';
+import { onPostgres, Shop } from './harness.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/orders');
 
@@ -114,7 +114,8 @@ describe('concurrency', () => {
       p.stdout.on('data', (d) => { out += d; });
       p.on('close', (code) => done({ code: code ?? -1, err, out }));
     });
-    const until = Date.now() + 4000;
+    // Long enough for a few orders each: a command costs more on PostgreSQL.
+    const until = Date.now() + (onPostgres ? 12_000 : 4000);
     const results: { code: number; err: string }[] = [];
     let added = 0;
     let paid = 0;
