@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addKaos, Shop } from './harness.ts';
@@ -157,6 +157,17 @@ describe('the database file', () => {
     expect(r.stderr).toBe(`orders: Cannot write the database ${ro.db}: the file or its directory is read-only.\n`);
     expect(ro.bytes()).toBe(bytes);
     ro.cleanup();
+  });
+
+  it('opens nothing for a command that needs no data (templates list, completion)', () => {
+    const nowhere = join(shop.dir, 'nowhere', 'o.db');
+    for (const args of [['templates', 'list'], ['completion', 'bash']]) {
+      const r = bare(['--db', nowhere, ...args], {});
+      expect([r.status, r.stderr]).toEqual([0, '']);
+    }
+    expect(existsSync(join(shop.dir, 'nowhere'))).toBe(false);
+    // A PostgreSQL URL is not even connected to.
+    expect(bare(['--db', 'postgres://nobody@127.0.0.1:1/none', 'templates', 'list'], {}).status).toBe(0);
   });
 
   it('refuses a file that is not SQLite, and a missing directory, with exit 2', () => {

@@ -79,7 +79,7 @@ describe('crashes', () => {
       expect(s.run(['sweep', '--json'], { now: '2026-11-22' }).json()).toMatchObject({ storage_fees_charged: 0, cancelled: [] });
       s.cleanup();
     }
-  });
+    }, 600_000);
 
   it('an import killed at 20 moments is never half-applied', async () => {
     const probe = new Shop().init();
