@@ -92,5 +92,5 @@ describe('four counters and three crons on one PostgreSQL database', () => {
     const verify = shop.run(['verify', '--json']);
     expect(verify.code, verify.stderr).toBe(0);
     expect(verify.json().log_entries).toBe(shop.query('SELECT count(*) AS n FROM communications')[0].n);
-  }, 900_000);
+  }, 1_800_000);
 });
