@@ -24,7 +24,7 @@ CREATE TABLE orders (
   id                 BIGINT PRIMARY KEY,
   external_ref       TEXT COLLATE "C" UNIQUE,           -- a reference from an imported list, so a re-import adds nothing
   customer_id        BIGINT NOT NULL REFERENCES customers(id),
-  status             TEXT COLLATE "C" NOT NULL CHECK (status IN ('pending', 'confirmed', 'ready', 'completed', 'cancelled')),
+  status             TEXT COLLATE "C" NOT NULL CHECK (status IN ('pending', 'confirmed', 'ready', 'completed', 'cancelled', 'void')),
   pickup_date        TEXT COLLATE "C" NOT NULL,
   total              BIGINT NOT NULL CHECK (total >= 0),
   deposit_required   BIGINT NOT NULL CHECK (deposit_required >= 0),
@@ -50,7 +50,10 @@ CREATE TABLE orders (
   terms_delivery_base_fee        BIGINT NOT NULL,
   terms_delivery_packaging_fee   BIGINT NOT NULL,
   terms_delivery_after_hours_fee BIGINT NOT NULL,
-  terms_agreed_on                TEXT COLLATE "C" NOT NULL
+  terms_agreed_on                TEXT COLLATE "C" NOT NULL,
+  -- an order entered by mistake (status void): it never happened and counts nowhere
+  voided_on          TEXT COLLATE "C",
+  void_reason        TEXT COLLATE "C"
 );
 CREATE INDEX orders_customer ON orders(customer_id);
 -- The sweep and the reminders read only open orders; a partial index keeps them cheap to find.

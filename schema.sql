@@ -19,7 +19,7 @@ CREATE TABLE orders (
   id                 INTEGER PRIMARY KEY,
   external_ref       TEXT UNIQUE,           -- a reference from an imported list, so a re-import adds nothing
   customer_id        INTEGER NOT NULL REFERENCES customers(id),
-  status             TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'ready', 'completed', 'cancelled')),
+  status             TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'ready', 'completed', 'cancelled', 'void')),
   pickup_date        TEXT NOT NULL,
   total              INTEGER NOT NULL CHECK (total >= 0),
   deposit_required   INTEGER NOT NULL CHECK (deposit_required >= 0),
@@ -45,7 +45,10 @@ CREATE TABLE orders (
   terms_delivery_base_fee        INTEGER NOT NULL,
   terms_delivery_packaging_fee   INTEGER NOT NULL,
   terms_delivery_after_hours_fee INTEGER NOT NULL,
-  terms_agreed_on                TEXT NOT NULL
+  terms_agreed_on                TEXT NOT NULL,
+  -- an order entered by mistake (status void): it never happened and counts nowhere
+  voided_on          TEXT,
+  void_reason        TEXT
 );
 CREATE INDEX orders_customer ON orders(customer_id);
 -- The sweep and the reminders read only open orders; a partial index keeps them cheap to find.

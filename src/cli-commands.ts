@@ -6,7 +6,7 @@ const GROUPS: Record<string, string[]> = {
   'Getting started:': ['init', 'config', 'demo', 'terms', 'templates'],
   'Taking orders:': ['add', 'pay', 'confirm'],
   'The pickup window:': ['today', 'ready', 'remind', 'pickup', 'contact', 'message', 'extend', 'deliver', 'sweep'],
-  'When things go wrong:': ['cancel', 'compensate', 'blacklist'],
+  'When things go wrong:': ['edit', 'cancel', 'refund', 'compensate', 'void', 'blacklist'],
   'Looking back:': ['show', 'list', 'customers', 'report', 'verify'],
   'Scripts:': ['export', 'import', 'backup', 'copy', 'completion'],
 };
@@ -31,11 +31,14 @@ const EXAMPLES: Record<string, [string, string]> = {
   deliver: ['orders deliver 12 --offer --after-hours --eta tomorrow', 'orders deliver 12 --done --pay'],
   sweep: ['orders sweep --dry-run', 'orders sweep --now 2026-12-08 --json'],
   cancel: ['orders cancel 12 --by customer --reason "acara batal" --yes', 'orders cancel 12 --by shop --reason "stok kain habis nasional" --yes'],
-  compensate: ['orders compensate 12 --reason "dikirim terlambat 2 hari" --waive-delivery', 'orders compensate 12 --reason "late" --refund 50.000'],
+  compensate: ['orders compensate 12 --kind late --reason "dikirim terlambat 2 hari" --waive-delivery', 'orders compensate 12 --kind defect --reason "sablon luntur" --refund 50.000'],
+  refund: ['orders refund 12 all --method transfer', 'orders refund 12 35.000 --reason "kelebihan bayar"'],
+  edit: ['orders edit 12 --item "Kaos sablon:30:85.000"', 'orders edit 12 --pickup 2026-12-05 --note "warna hitam"'],
+  void: ['orders void 12 --reason "salah input, pesanan dobel" --yes', 'orders list --status void'],
   blacklist: ['orders blacklist add 0812-3456-7890 --reason "2 kali tidak ambil" --yes', 'orders blacklist list --all'],
   show: ['orders show 12', 'orders show 12 --json'],
   list: ['orders list --status ready --pickup-to today', 'orders list --customer 0812-3456-7890 --format csv'],
-  customers: ['orders customers --sort no-shows --limit 10', 'orders customers show 0812-3456-7890'],
+  customers: ['orders customers --sort no-shows --limit 10', 'orders customers set 0812-3456-7890 --name "Budi Santoso"'],
   report: ['orders report --by month --from 2026-01-01', 'orders report --by customer --format csv > customers.csv'],
   verify: ['orders verify', 'orders verify --json'],
   export: ['orders export orders --format csv > orders.csv', 'orders export payments --format ndjson --from 2026-11-01'],
@@ -75,7 +78,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .action(lazy('add'));
 
   p.command('list').description('orders, filtered')
-    .option('--status <status>', 'pending, confirmed, ready, completed or cancelled (comma-separated)')
+    .option('--status <status>', 'pending, confirmed, ready, completed, cancelled or void (comma-separated; void only when asked)')
     .option('--customer <phone|id>', "one customer's orders")
     .option('--pickup-from <date>', 'pickup on or after')
     .option('--pickup-to <date>', 'pickup on or before')
@@ -152,16 +155,35 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .addOption(method('how the balance was paid'))
     .action(lazy('deliver'));
 
-  p.command('compensate').argument('<id>').description('the shop was late: refund part, waive the delivery fee; prints the apology')
+  p.command('compensate').argument('<id>').description('the shop was at fault: refund part, waive the delivery fee; prints the apology that fits')
+    .addOption(new Option('--kind <kind>', 'what went wrong').choices(['late', 'defect', 'wrong-item', 'price', 'other']).default('late'))
     .requiredOption('--reason <text>', 'what went wrong')
     .option('--refund <amount>', 'money given back')
     .option('--waive-delivery', 'do not charge the delivery fee')
     .action(lazy('compensate'));
 
+  p.command('refund').argument('<id>').argument('<amount>', 'an amount, or all').description('pay back money the shop owes the customer; prints the refund notice')
+    .addOption(method('how it was paid back'))
+    .option('--reason <text>', 'why')
+    .action(lazy('refund'));
+
+  p.command('edit').argument('<id>').description('correct a pending or confirmed order (a new quote asks for a new confirmation)')
+    .option('--item <DESCRIPTION:QUANTITY:UNIT_PRICE>', 'an item; repeat for more (replaces all items)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--pickup <date>', 'a new pickup date (reminders follow it)')
+    .option('--deposit <amount|percent%>', 'a new required DP (default: the order\'s own DP percent of the new total)')
+    .option('--custom', 'custom order: needs written confirmation before production')
+    .option('--note <text>', 'a note on the order')
+    .action(lazy('edit'));
+
+  p.command('void').argument('<id>').description('an order entered by mistake, with no money on it: it counts nowhere')
+    .requiredOption('--reason <text>', 'why')
+    .action(lazy('void'));
+
   p.command('today').description("the day's agenda: pickups, messages due, overdue orders, what tonight's sweep will do").action(lazy('today'));
 
-  p.command('customers').argument('[show]', 'show one customer').argument('[customer]', 'phone or id, with show')
-    .description('customers with their orders, no-shows, shop failures and balances; `customers show PHONE|ID` for one')
+  p.command('customers').argument('[show|set]', 'show one customer, or set their name').argument('[customer]', 'phone or id, with show or set')
+    .description('customers with their orders, no-shows, shop failures and balances; `customers show PHONE|ID` for one; `customers set PHONE|ID --name NAME` renames (logged)')
+    .option('--name <name>', 'with set: the new name')
     .option('--sort <by>', 'no-shows (default), orders, name, balance, forfeited')
     .option('--limit <n>', 'at most this many')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']))
@@ -186,6 +208,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--to <date>', 'created (or written) on or before')
     .option('--status <status>', 'orders in these statuses (comma-separated)')
     .option('--raw', 'write every cell as it is (no formula neutralising)')
+    .option('--include-void', 'also void orders (entered by mistake), left out by default')
     .action(lazy('export'));
 
   p.command('import').argument('<file>', 'a CSV file, or - for standard input')

@@ -26,7 +26,7 @@ export function positiveInt(text: string, what: string): number {
 export function statuses(text: string): Status[] {
   const list = text.split(',').map((s) => s.trim());
   for (const s of list) {
-    if (!isStatus(s)) throw new UsageError(`Invalid status "${s}": use pending, confirmed, ready, completed or cancelled.`);
+    if (!isStatus(s)) throw new UsageError(`Invalid status "${s}": use pending, confirmed, ready, completed, cancelled or void.`);
   }
   return list as Status[];
 }

@@ -4,8 +4,8 @@ import { formatMoney, toMajorNumber } from '../core/money.js';
 import { toCsv } from '../output/csv.js';
 import { orderJson, printJson } from '../output/json.js';
 import { renderTable } from '../output/table.js';
-import { CUSTOMER_SORTS, customerDetail, customers, type CustomerSort, type CustomerStats } from '../services/customers.js';
-import { customerRef, positiveInt } from './args.js';
+import { CUSTOMER_SORTS, customerDetail, customers, renameCustomerTo, type CustomerSort, type CustomerStats } from '../services/customers.js';
+import { customerRef, positiveInt, requireText } from './args.js';
 
 const COLUMNS = ['id', 'name', 'phone', 'orders', 'completed', 'no_shows', 'customer_cancellations', 'shop_failures', 'open_balance', 'forfeited', 'blacklisted'] as const;
 
@@ -20,8 +20,9 @@ function customerJson(ctx: CommandContext, c: CustomerStats) {
 }
 
 export async function run(ctx: CommandContext, [sub, ref]: string[], opts: Record<string, unknown>): Promise<void> {
-  if (sub !== undefined && sub !== 'show') throw new UsageError(`Unknown customers subcommand "${sub}"; use \`orders customers\` or \`orders customers show PHONE|ID\`.`);
+  if (sub !== undefined && sub !== 'show' && sub !== 'set') throw new UsageError(`Unknown customers subcommand "${sub}"; use \`orders customers\`, \`orders customers show PHONE|ID\` or \`orders customers set PHONE|ID --name NAME\`.`);
   if (sub === 'show') return show(ctx, ref);
+  if (sub === 'set') return set(ctx, ref, opts);
   const sort = (opts.sort as string | undefined) ?? 'no-shows';
   if (!(CUSTOMER_SORTS as string[]).includes(sort)) throw new UsageError(`Invalid --sort "${sort}": use ${CUSTOMER_SORTS.join(', ')}.`);
   const limit = typeof opts.limit === 'string' ? positiveInt(opts.limit, '--limit') : undefined;
@@ -54,4 +55,14 @@ async function show(ctx: CommandContext, ref: string | undefined): Promise<void>
     ...d.blacklist.map((b) => `  blacklisted ${b.added_at.slice(0, 10)}: ${b.reason}${b.lifted_at ? `; lifted ${b.lifted_at.slice(0, 10)}${b.lift_reason ? `: ${b.lift_reason}` : ''}` : ''}`),
   ];
   ctx.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** `customers set PHONE|ID --name NAME`: the only way a name changes (add keeps the name on file). */
+async function set(ctx: CommandContext, ref: string | undefined, opts: Record<string, unknown>): Promise<void> {
+  if (!ref) throw new UsageError('Say which customer: `orders customers set PHONE|ID --name NAME`.');
+  if (opts.name === undefined) throw new UsageError('Say what to set: `orders customers set PHONE|ID --name NAME`.');
+  const name = requireText(opts.name, '--name');
+  const r = await renameCustomerTo(ctx, customerRef(ctx, ref), name);
+  if (ctx.json) printJson(ctx.stdout, { id: r.id, phone: r.phone, name: r.after, previous_name: r.before });
+  else ctx.stdout.write(`Customer ${r.id} (${r.phone}) renamed from ${JSON.stringify(r.before)} to ${JSON.stringify(r.after)}; the change is in the evidence log.\n`);
 }

@@ -17,6 +17,7 @@ export async function run(ctx: CommandContext, [what]: string[], opts: Record<st
     from: date(opts.from, '--from'),
     to: date(opts.to, '--to'),
     statuses: typeof opts.status === 'string' ? statuses(opts.status) : undefined,
+    includeVoid: Boolean(opts.includeVoid),
   });
   lowMemoryHeap();
   await writeRows(ctx.stdout, format, table.columns, table.rows, Boolean(opts.raw));

@@ -15,7 +15,11 @@ export async function run(ctx: CommandContext, [id, amountText]: string[], opts:
     return;
   }
   const dpMissing = view.row.deposit_required - view.paid;
-  ctx.stdout.write(`Payment of ${money(ctx, amount)} (${String(opts.method)}) recorded for order ${n}. Paid ${money(ctx, view.paid)} of ${money(ctx, view.row.total)}; balance ${money(ctx, view.balance)}.\n`);
+  // Everything owed: the goods plus any accepted delivery fee and storage fees, less waivers.
+  const owed = view.paid + view.balance;
+  const extra = owed !== view.row.total ? ` (goods ${money(ctx, view.row.total)} and fees ${money(ctx, owed - view.row.total)})` : '';
+  const standing = view.balance <= 0 ? 'paid in full (lunas)' : `balance ${money(ctx, view.balance)}`;
+  ctx.stdout.write(`Payment of ${money(ctx, amount)} (${String(opts.method)}) recorded for order ${n}. Paid ${money(ctx, view.paid)} of ${money(ctx, owed)}${extra}; ${standing}.\n`);
   if (view.row.status === 'pending') {
     ctx.stdout.write(dpMissing > 0 ? `The DP still needs ${money(ctx, dpMissing)}.\n` : `The DP is paid: \`orders confirm ${n} --via CHANNEL\` starts production.\n`);
   }

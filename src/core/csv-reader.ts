@@ -23,6 +23,13 @@ export class CsvReader {
 
   constructor(private readonly onRecord: (cells: string[], line: number) => void) {}
 
+  /** The line that text would end on if it were pushed now: where a problem in it is reported. */
+  lineAfter(text: string): number {
+    let n = this.line;
+    for (const t of [this.rest, text]) for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) n++;
+    return n;
+  }
+
   push(chunk: string): void {
     let text = this.rest + chunk;
     if (this.first && text) {

@@ -1,9 +1,9 @@
 import { isValidDate } from './dates.js';
 import { UsageError } from './errors.js';
-import type { Item } from './items.js';
+import { itemsTotal as sumItems, splitItem, type Item } from './items.js';
 import { balance as balanceOf, EMPTY_TOTALS } from './ledger.js';
 import { isStatus, type Status } from './lifecycle.js';
-import { parseMajor, percentOf, toMajorString, type Currency } from './money.js';
+import { parseAmount, parseMajor, percentOf, toMajorString, type Currency } from './money.js';
 import { normalisePhone } from './phone.js';
 import type { Terms } from './terms.js';
 
@@ -42,6 +42,10 @@ export const REQUIRED_COLUMNS = ['customer_name', 'phone', 'items', 'pickup_date
 
 export interface RowContext {
   currency: Currency;
+  /** the shop's locale: how it writes amounts */
+  locale: string;
+  /** deposit.min_percent: a row's DP may not be below it, as with `orders add` */
+  minDepositPercent: number;
   countryCode: string;
   nowIso: string;
   defaults: Terms;
@@ -70,7 +74,24 @@ export function unneutralise(cell: string): string {
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-function parseItems(text: string, cur: Currency): Item[] {
+/**
+ * An amount as the shop writes it (85.000 in an `id` shop) or as export writes it (85000,
+ * 12.5): the shop's way first. They never disagree on what export writes, which has no
+ * grouping and no trailing zeros after the point.
+ */
+export function importAmount(text: string, cur: Currency, locale: string, what: string): number {
+  try {
+    return parseAmount(text, cur, locale, what);
+  } catch (err) {
+    try {
+      return parseMajor(text, cur, what);
+    } catch {
+      throw err;
+    }
+  }
+}
+
+function parseItems(text: string, cur: Currency, amount: (v: string, what: string) => number): Item[] {
   const t = text.trim();
   let items: Item[];
   if (t.startsWith('[')) {
@@ -84,16 +105,17 @@ function parseItems(text: string, cur: Currency): Item[] {
     items = data.map((d: any, i: number) => {
       if (typeof d?.description !== 'string' || !d.description.trim()) throw new UsageError(`item ${i + 1} has no description`);
       if (!Number.isSafeInteger(d.quantity) || d.quantity < 1) throw new UsageError(`item ${i + 1} has quantity ${JSON.stringify(d.quantity)}; use a whole number of 1 or more`);
-      return { description: d.description, quantity: d.quantity, unit_price: parseMajor(String(d.unit_price), cur, `unit price of item ${i + 1}`) };
+      return { description: d.description, quantity: d.quantity, unit_price: amount(String(d.unit_price), `unit price of item ${i + 1}`) };
     });
   } else {
     items = t.split(/\r?\n/).filter((l) => l.trim()).map((line) => {
-      const parts = line.split(':');
-      if (parts.length < 3) throw new UsageError(`"${line}" is not DESCRIPTION:QUANTITY:UNIT_PRICE`);
-      const price = parts.pop()!;
-      const qty = parts.pop()!.trim();
-      if (!/^\d{1,7}$/.test(qty) || Number(qty) === 0) throw new UsageError(`quantity "${qty}" in "${line}" is not a whole number of 1 or more`);
-      return { description: parts.join(':').trim(), quantity: Number(qty), unit_price: parseMajor(price, cur, `unit price in "${line}"`) };
+      const s = splitItem(line, (problem, qty) => ({
+        shape: `"${line}" is not DESCRIPTION:QUANTITY:UNIT_PRICE`,
+        description: `"${line}" has an empty description`,
+        quantity: `quantity "${qty}" in "${line}" is not a whole number of 1 or more`,
+        price: `"${line}" has no unit price`,
+      })[problem]);
+      return { description: s.description, quantity: s.quantity, unit_price: amount(s.price, `unit price in "${line}"`) };
     });
     if (!items.length) throw new UsageError('needs at least one item');
   }
@@ -123,13 +145,13 @@ export function parseOrderRow(rec: (column: string) => string | undefined, ctx: 
     return field(column, parse, fallback);
   };
   const date = (v: string) => { if (!isValidDate(v)) throw new UsageError(`"${v}" is not a date YYYY-MM-DD`); return v; };
-  const money = (column: string) => field(column, (v) => parseMajor(v, ctx.currency, column), 0);
+  const money = (column: string) => field(column, (v) => amount(v, column), 0);
   const bool = (v: string) => { if (!/^(true|false|1|0|yes|no)$/i.test(v)) throw new UsageError(`"${v}" is not true or false`); return /^(true|1|yes)$/i.test(v); };
   const int = (max: number) => (v: string) => { if (!/^\d{1,9}$/.test(v) || Number(v) > max) throw new UsageError(`"${v}" is not a whole number from 0 to ${max}`); return Number(v); };
   const oneOf = <T extends string>(choices: readonly T[]) => (v: string) => { if (!choices.includes(v as T)) throw new UsageError(`"${v}" is not one of ${choices.join(', ')}`); return v as T; };
 
   const id = field('id', (v) => { if (!/^\d{1,12}$/.test(v) || Number(v) === 0) throw new UsageError(`"${v}" is not an order number`); return Number(v); }, null);
-  const status = field('status', (v) => { if (!isStatus(v)) throw new UsageError(`"${v}" is not pending, confirmed, ready, completed or cancelled`); return v; }, 'pending' as Status);
+  const status = field('status', (v) => { if (!isStatus(v)) throw new UsageError(`"${v}" is not pending, confirmed, ready, completed, cancelled or void`); return v; }, 'pending' as Status);
   const customer_name = required('customer_name', (v) => v, '');
   const phone = required('phone', (v) => {
     const known = ctx.phones?.get(v);
@@ -140,19 +162,25 @@ export function parseOrderRow(rec: (column: string) => string | undefined, ctx: 
   }, '');
   const created_at = field('created_at', (v) => { if (!ISO_TIME.test(v)) throw new UsageError(`"${v}" is not an ISO date-time with offset`); return v; }, ctx.nowIso);
   const pickup_date = required('pickup_date', date, '');
-  const items = required('items', (v) => parseItems(v, ctx.currency), [] as Item[]);
-  const itemsTotal = items.reduce((a, it) => a + it.quantity * it.unit_price, 0);
+  const amount = (v: string, what: string) => importAmount(v, ctx.currency, ctx.locale, what);
+  const items = required('items', (v) => parseItems(v, ctx.currency, amount), [] as Item[]);
+  const itemsTotal = field('items', () => sumItems(items), 0);
   const total = field('total', (v) => {
-    const t = parseMajor(v, ctx.currency, 'total');
+    const t = amount(v, 'total');
     if (items.length && t !== itemsTotal) throw new UsageError(`${v} does not match the items (${toMajorString(itemsTotal, ctx.currency)})`);
     return t;
   }, itemsTotal);
   const percentGiven = field('deposit_percent', int(100), null as number | null);
   const deposit_required = field('deposit_required', (v) => {
-    const d = parseMajor(v, ctx.currency, 'deposit_required');
+    const d = amount(v, 'deposit_required');
     if (d > total) throw new UsageError(`${v} is more than the total`);
+    const minimum = percentOf(total, ctx.minDepositPercent);
+    if (d < minimum) throw new UsageError(`${v} is below the shop's minimum DP of ${ctx.minDepositPercent}% (${toMajorString(minimum, ctx.currency)}, deposit.min_percent)`);
     return d;
   }, percentOf(total, percentGiven ?? ctx.defaults.deposit_percent));
+  if (percentGiven !== null && percentGiven < ctx.minDepositPercent && cell('deposit_required') === '') {
+    errors.push({ column: 'deposit_percent', reason: `${percentGiven} is below the shop's minimum DP of ${ctx.minDepositPercent}% (deposit.min_percent)` });
+  }
   const deposit_percent = percentGiven ?? (total ? Number((BigInt(deposit_required) * 100n) / BigInt(total)) : 100);
   const paid = money('paid');
   const m = {
@@ -167,11 +195,11 @@ export function parseOrderRow(rec: (column: string) => string | undefined, ctx: 
   const terms: Terms = {
     deposit_percent,
     grace_days: field('terms_grace_days', int(9999), ctx.defaults.grace_days),
-    storage_fee_per_day: field('terms_storage_fee_per_day', (v) => parseMajor(v, ctx.currency, 'terms_storage_fee_per_day'), ctx.defaults.storage_fee_per_day),
+    storage_fee_per_day: field('terms_storage_fee_per_day', (v) => amount(v, 'terms_storage_fee_per_day'), ctx.defaults.storage_fee_per_day),
     cancel_after_days: field('terms_cancel_after_days', int(9999), ctx.defaults.cancel_after_days),
-    delivery_base_fee: field('terms_delivery_base_fee', (v) => parseMajor(v, ctx.currency, 'terms_delivery_base_fee'), ctx.defaults.delivery_base_fee),
-    delivery_packaging_fee: field('terms_delivery_packaging_fee', (v) => parseMajor(v, ctx.currency, 'terms_delivery_packaging_fee'), ctx.defaults.delivery_packaging_fee),
-    delivery_after_hours_fee: field('terms_delivery_after_hours_fee', (v) => parseMajor(v, ctx.currency, 'terms_delivery_after_hours_fee'), ctx.defaults.delivery_after_hours_fee),
+    delivery_base_fee: field('terms_delivery_base_fee', (v) => amount(v, 'terms_delivery_base_fee'), ctx.defaults.delivery_base_fee),
+    delivery_packaging_fee: field('terms_delivery_packaging_fee', (v) => amount(v, 'terms_delivery_packaging_fee'), ctx.defaults.delivery_packaging_fee),
+    delivery_after_hours_fee: field('terms_delivery_after_hours_fee', (v) => amount(v, 'terms_delivery_after_hours_fee'), ctx.defaults.delivery_after_hours_fee),
     agreed_on: field('terms_agreed_on', date, created_at.slice(0, 10)),
   };
   const moneyTotals = { ...m, payments: paid + m.refunded };
@@ -179,8 +207,12 @@ export function parseOrderRow(rec: (column: string) => string | undefined, ctx: 
     ...EMPTY_TOTALS, payments: moneyTotals.payments, refunds: m.refunded, forfeited: m.forfeited, storage_fees: m.storage_fees,
     delivery_fees: m.delivery_fees, compensation: m.compensation, waived: m.waived,
   }, status === 'cancelled');
+  // As `pay` refuses a payment beyond what is owed, an open order cannot have been overpaid.
+  if (computed < 0 && (status === 'pending' || status === 'confirmed' || status === 'ready')) {
+    errors.push({ column: 'paid', reason: `is ${toMajorString(-computed, ctx.currency)} more than the order owes; an open order cannot be overpaid` });
+  }
   field('balance', (v) => {
-    const b = v.startsWith('-') ? -parseMajor(v.slice(1), ctx.currency, 'balance') : parseMajor(v, ctx.currency, 'balance');
+    const b = v.startsWith('-') ? -amount(v.slice(1), 'balance') : amount(v, 'balance');
     if (b !== computed) throw new UsageError(`${v} does not match the money columns (${toMajorString(computed, ctx.currency)})`);
     return b;
   }, 0);
@@ -195,4 +227,9 @@ export function parseOrderRow(rec: (column: string) => string | undefined, ctx: 
     delivery_after_hours: field('delivery_after_hours', bool, false), terms,
   };
   return errors.length ? { errors } : { order };
+}
+
+/** What two rows with the same external_ref must agree on to be the same order. */
+export function orderDetails(o: ImportedOrder): string {
+  return JSON.stringify([o.phone, o.customer_name, o.pickup_date, o.total, o.items]);
 }

@@ -35,3 +35,31 @@ export function balance(total: number, t: Totals, cancelled: boolean): number {
 export function forfeitOnCancel(paidNet: number, depositRequired: number): number {
   return Math.max(0, Math.min(paidNet, depositRequired));
 }
+
+export const COMPENSATION_KINDS = ['late', 'defect', 'wrong-item', 'price', 'other'] as const;
+export type CompensationKind = (typeof COMPENSATION_KINDS)[number];
+
+export interface CompensationPlan {
+  refusal: 'refund-exceeds-paid' | 'no-fee' | null;
+  /** the delivery fee no longer charged */
+  waived: number;
+  /** the part of the waived fee the customer had already paid, paid back to them */
+  feeRefunded: number;
+}
+
+/**
+ * What a compensation does to the money. A waived fee the customer already paid is money the
+ * shop now owes, so it is paid back at once: afterwards the order owes nothing in either
+ * direction that it did not owe before, apart from the fee.
+ */
+export function compensationPlan(t: Totals, balanceBefore: number, refund: number, waiveDelivery: boolean): CompensationPlan {
+  const paidNet = paid(t);
+  if (refund > paidNet) return { refusal: 'refund-exceeds-paid', waived: 0, feeRefunded: 0 };
+  const waivable = t.delivery_fees - t.waived;
+  if (waiveDelivery && waivable <= 0) return { refusal: 'no-fee', waived: 0, feeRefunded: 0 };
+  const waived = waiveDelivery ? waivable : 0;
+  // The compensation refund moves paid and compensation alike, so only the waiver moves the balance.
+  const after = balanceBefore - waived;
+  const feeRefunded = Math.min(waived, Math.max(0, -after), Math.max(0, paidNet - refund));
+  return { refusal: null, waived, feeRefunded };
+}

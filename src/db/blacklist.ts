@@ -1,5 +1,6 @@
 import { insertMany } from './bulk.js';
 import { inChunks } from './chunks.js';
+import { isBlacklisted } from './customers.js';
 import type { DB } from './types.js';
 
 /** No-shows (policy cancellations for no-show) and current blacklisting, per customer. */
@@ -10,7 +11,7 @@ export async function noShowStanding(db: DB, customerIds: readonly number[]): Pr
     'c.id',
     eb.selectFrom('orders as o').select((e) => e.fn.countAll<number>().as('n'))
       .whereRef('o.customer_id', '=', 'c.id').where('o.cancelled_by', '=', 'policy').where('o.cancel_reason', '=', 'no-show').as('no_shows'),
-    eb.exists(eb.selectFrom('blacklist as b').select('b.id').whereRef('b.customer_id', '=', 'c.id').where('b.lifted_at', 'is', null)).as('blacklisted'),
+    isBlacklisted('c.id').as('blacklisted'),
   ]).where('c.id', 'in', slice).execute());
   for (const r of rows) out.set(r.id, { noShows: Number(r.no_shows), blacklisted: Boolean(r.blacklisted) });
   return out;

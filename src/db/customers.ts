@@ -9,7 +9,12 @@ export interface CustomerRow {
   blacklisted: boolean;
 }
 
-export const blacklistedExpr = sql<number>`EXISTS (SELECT 1 FROM blacklist b WHERE b.customer_id = customers.id AND b.lifted_at IS NULL)`;
+/** Whether the customer in column `customerId` is blacklisted now: the one way every query asks it. */
+export function isBlacklisted(customerId: string) {
+  return sql<number>`EXISTS (SELECT 1 FROM blacklist b WHERE b.customer_id = ${sql.ref(customerId)} AND b.lifted_at IS NULL)`;
+}
+
+export const blacklistedExpr = isBlacklisted('customers.id');
 
 export async function findCustomer(db: DB, by: { id: number } | { phone: string }): Promise<CustomerRow | undefined> {
   const row = await db.selectFrom('customers')
@@ -19,13 +24,20 @@ export async function findCustomer(db: DB, by: { id: number } | { phone: string 
   return row && { ...row, blacklisted: row.blacklisted === 1 };
 }
 
-/** The customer with this phone, created (or renamed to the latest name given) as needed. */
-export async function upsertCustomer(db: DB, name: string, phone: string, createdAt: string): Promise<number> {
-  const row = await db.insertInto('customers').values({ name, phone, created_at: createdAt })
-    .onConflict((oc) => oc.column('phone').doUpdateSet({ name }))
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+/**
+ * The customer with this phone, created as needed. A known customer keeps the name on file
+ * (names are never changed silently: renaming is `orders customers set`); it is returned so
+ * the caller can say so when the name given differs.
+ */
+export async function upsertCustomer(db: DB, name: string, phone: string, createdAt: string): Promise<{ id: number; name: string }> {
+  const found = await db.selectFrom('customers').select(['id', 'name']).where('phone', '=', phone).executeTakeFirst();
+  if (found) return found;
+  const row = await db.insertInto('customers').values({ name, phone, created_at: createdAt }).returning('id').executeTakeFirstOrThrow();
+  return { id: row.id, name };
+}
+
+export async function renameCustomer(db: DB, id: number, name: string): Promise<void> {
+  await db.updateTable('customers').set({ name }).where('id', '=', id).execute();
 }
 
 /** Customers whose name or phone contains the term, for the phone prompt's autocomplete. */

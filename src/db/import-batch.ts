@@ -27,11 +27,12 @@ export async function storeBatch(
       `SELECT o.id, c.phone, o.total, o.pickup_date FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id IN (${slice.map(() => '?').join(', ')})`, slice);
     for (const r of rows) byId.set(r.id, r);
   }
-  const knownRefs = new Set<string>();
+  const byRef = new Map<string, { id: number | null; phone: string; total: number; pickup_date: string }>();
   for (let i = 0; i < refs.length; i += 5000) {
     const slice = refs.slice(i, i + 5000);
-    const rows = await execute<{ external_ref: string }>(db, `SELECT external_ref FROM orders WHERE external_ref IN (${slice.map(() => '?').join(', ')})`, slice);
-    for (const r of rows) knownRefs.add(r.external_ref);
+    const rows = await execute<{ id: number; external_ref: string; phone: string; total: number; pickup_date: string }>(db,
+      `SELECT o.id, o.external_ref, c.phone, o.total, o.pickup_date FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.external_ref IN (${slice.map(() => '?').join(', ')})`, slice);
+    for (const r of rows) byRef.set(r.external_ref, r);
   }
 
   const states: string[] = [];
@@ -44,15 +45,21 @@ export async function storeBatch(
         state = found.phone === o.phone && found.total === o.total && found.pickup_date === o.pickup_date
           ? 'present' : `order ${o.id} already exists with other details (${found.phone}, pickup ${found.pickup_date})`;
       }
-    } else if (o.external_ref !== null && knownRefs.has(o.external_ref)) state = 'present';
+    } else if (o.external_ref !== null) {
+      const found = byRef.get(o.external_ref);
+      if (found) {
+        state = found.phone === o.phone && found.total === o.total && found.pickup_date === o.pickup_date
+          ? 'present' : `external_ref "${o.external_ref}" is already order ${found.id}, with other details (${found.phone}, pickup ${found.pickup_date})`;
+      }
+    }
     states.push(state);
     if (state !== 'new') continue;
     added.push(o);
     if (o.id !== null) byId.set(o.id, { phone: o.phone, total: o.total, pickup_date: o.pickup_date });
-    if (o.external_ref !== null) knownRefs.add(o.external_ref);
+    if (o.external_ref !== null) byRef.set(o.external_ref, { id: o.id, phone: o.phone, total: o.total, pickup_date: o.pickup_date });
   }
 
-  // Customers: one upsert per phone whose name is not the one last written (the last row's name wins).
+  // Customers: one upsert per phone not yet seen in this import; a known phone keeps its name on file.
   const upserts = new Map<string, { name: string; created_at: string }>();
   for (const o of added) {
     const seen = customers.get(o.phone);
@@ -61,7 +68,7 @@ export async function storeBatch(
     else if (!seen || seen[1] !== o.customer_name) upserts.set(o.phone, { name: o.customer_name, created_at: o.created_at });
   }
   const got = await insertMany<{ id: number; phone: string }>(db, 'INSERT INTO customers (name, phone, created_at)', '(?, ?, ?)',
-    [...upserts].map(([phone, c]) => [c.name, phone, c.created_at]), 'ON CONFLICT (phone) DO UPDATE SET name = excluded.name RETURNING id, phone');
+    [...upserts].map(([phone, c]) => [c.name, phone, c.created_at]), 'ON CONFLICT (phone) DO UPDATE SET name = customers.name RETURNING id, phone');
   for (const r of got) customers.set(r.phone, [r.id, detached(upserts.get(r.phone)!.name)]);
 
   // Orders: ids come back in the order of the VALUES rows (the largest plus one, row by row).

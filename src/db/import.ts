@@ -7,8 +7,9 @@ import type { DB } from './types.js';
 
 const SQL = {
   byId: 'SELECT o.id, c.phone, o.total, o.pickup_date FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = ?',
-  byRef: 'SELECT o.id FROM orders o WHERE o.external_ref = ?',
-  customer: 'INSERT INTO customers (name, phone, created_at) VALUES (?, ?, ?) ON CONFLICT (phone) DO UPDATE SET name = excluded.name RETURNING id',
+  byRef: 'SELECT o.id, c.phone, o.total, o.pickup_date FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.external_ref = ?',
+  // A known phone keeps the name on file, as with `orders add`: names never change silently.
+  customer: 'INSERT INTO customers (name, phone, created_at) VALUES (?, ?, ?) ON CONFLICT (phone) DO UPDATE SET name = customers.name RETURNING id',
   order: `INSERT INTO orders (id, external_ref, customer_id, status, pickup_date, total, deposit_required, custom, needs_confirmation, note,
     created_at, confirmed_on, ready_on, completed_on, cancelled_on, cancelled_by, cancel_reason, hold_until, fulfilment, delivery_eta,
     delivery_after_hours, terms_deposit_percent, terms_grace_days, terms_storage_fee_per_day, terms_cancel_after_days,
@@ -77,8 +78,11 @@ export class OrderImport {
       if (found.phone === o.phone && found.total === o.total && found.pickup_date === o.pickup_date) return 'present';
       return `order ${o.id} already exists with other details (${found.phone}, pickup ${found.pickup_date})`;
     }
-    if (o.external_ref !== null && (await this.run('byRef', [o.external_ref])).length) return 'present';
-    return 'new';
+    if (o.external_ref === null) return 'new';
+    const [found] = (await this.run('byRef', [o.external_ref])) as { id: number; phone: string; total: number; pickup_date: string }[];
+    if (!found) return 'new';
+    if (found.phone === o.phone && found.total === o.total && found.pickup_date === o.pickup_date) return 'present';
+    return `external_ref "${o.external_ref}" is already order ${found.id}, with other details (${found.phone}, pickup ${found.pickup_date})`;
   }
 
   async add(o: ImportedOrder, importedAt: string, source: string): Promise<{ id: number; customerId: number }> {

@@ -20,6 +20,12 @@ export async function insertOrder(db: DB, order: Insertable<OrdersTable>, items:
   return id;
 }
 
+/** An edit's new items; the event of the edit keeps the old ones. */
+export async function replaceItems(db: DB, orderId: number, items: readonly Item[]): Promise<void> {
+  await db.deleteFrom('order_items').where('order_id', '=', orderId).execute();
+  await db.insertInto('order_items').values(items.map((it, i) => ({ order_id: orderId, position: i + 1, ...it }))).execute();
+}
+
 export async function updateOrder(db: DB, id: number, changes: Updateable<OrdersTable>): Promise<void> {
   await db.updateTable('orders').set(changes).where('id', '=', id).execute();
 }
@@ -47,7 +53,8 @@ export interface OrderFilter {
 
 export async function findOrders(db: DB, f: OrderFilter): Promise<OrderRow[]> {
   let q = selectOrders(db);
-  if (f.statuses?.length) q = q.where('orders.status', 'in', f.statuses);
+  // A void order was entered by mistake: listed only when asked for by its status.
+  q = f.statuses?.length ? q.where('orders.status', 'in', f.statuses) : q.where('orders.status', '<>', 'void');
   if (f.customerId !== undefined) q = q.where('orders.customer_id', '=', f.customerId);
   if (f.pickupFrom) q = q.where('orders.pickup_date', '>=', f.pickupFrom);
   if (f.pickupTo) q = q.where('orders.pickup_date', '<=', f.pickupTo);
@@ -143,4 +150,31 @@ export async function ordersByIds(db: DB, ids: readonly number[]): Promise<Order
 
 export async function hasOrders(db: DB): Promise<boolean> {
   return (await db.selectFrom('orders').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Notes that mark ledger rows of compensation, so messages can tell what was given back and why. */
+export const FEE_REFUND_NOTE = 'delivery fee refunded: ';
+
+export interface RefundFacts {
+  /** the latest refund that was not compensation: what a refund notice speaks of */
+  lastRefund: { amount: number; method: string | null } | null;
+  /** a paid delivery fee given back with a waiver */
+  feeRefunded: number;
+  /** what went wrong, from the latest compensation event (its detail starts with the kind) */
+  compensationKind: string | null;
+}
+
+export async function refundFacts(db: DB, id: number): Promise<RefundFacts> {
+  const [rows, event] = await Promise.all([
+    db.selectFrom('ledger').select(['amount', 'method', 'note']).where('order_id', '=', id).where('kind', '=', 'refund').orderBy('id').execute(),
+    db.selectFrom('events').select('detail').where('order_id', '=', id).where('kind', '=', 'compensation').orderBy('id', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  let lastRefund: RefundFacts['lastRefund'] = null;
+  let feeRefunded = 0;
+  for (const r of rows) {
+    const note = r.note ?? '';
+    if (note.startsWith(FEE_REFUND_NOTE)) feeRefunded += r.amount;
+    else if (!note.startsWith('compensation: ')) lastRefund = { amount: r.amount, method: r.method };
+  }
+  return { lastRefund, feeRefunded, compensationKind: event?.detail?.split(':')[0] ?? null };
 }

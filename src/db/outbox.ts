@@ -20,7 +20,7 @@ export async function enqueue(db: DB, messages: readonly QueuedMessage[], queued
 
 /**
  * A reminder for a day already past is not sent late, and nothing is sent for an order that
- * has since been completed or cancelled (or, for pickup notices, is being delivered).
+ * has since been completed, cancelled or voided (or, for pickup notices, is being delivered).
  */
 export async function expireStale(db: DB, today: string): Promise<void> {
   await db.updateTable('outbox').set({ status: 'expired' })
@@ -29,7 +29,7 @@ export async function expireStale(db: DB, today: string): Promise<void> {
       eb('template', '=', 'pickup-reminder').and('due_on', '<', today),
       eb('template', 'in', ['pickup-reminder', 'pickup-overdue']).and(eb.exists(
         eb.selectFrom('orders').select('orders.id').whereRef('orders.id', '=', 'outbox.order_id')
-          .where((o) => o.or([o('orders.status', 'in', ['completed', 'cancelled']), o('orders.fulfilment', '=', 'delivery')])))),
+          .where((o) => o.or([o('orders.status', 'in', ['completed', 'cancelled', 'void']), o('orders.fulfilment', '=', 'delivery')])))),
     ]))
     .execute();
 }
@@ -54,7 +54,7 @@ export async function pendingMessages(db: DB, today: string) {
     .where((eb) => eb.not(eb.and([eb('template', '=', 'pickup-reminder'), eb('due_on', '<', today)])))
     .where((eb) => eb.not(eb.and([eb('template', 'in', ['pickup-reminder', 'pickup-overdue']), eb.exists(
       eb.selectFrom('orders').select('orders.id').whereRef('orders.id', '=', 'outbox.order_id')
-        .where((o) => o.or([o('orders.status', 'in', ['completed', 'cancelled']), o('orders.fulfilment', '=', 'delivery')])))])))
+        .where((o) => o.or([o('orders.status', 'in', ['completed', 'cancelled', 'void']), o('orders.fulfilment', '=', 'delivery')])))])))
     .orderBy('due_on').orderBy('id').execute();
 }
 
@@ -66,4 +66,10 @@ export async function knownKeys(db: DB, keys: readonly string[]): Promise<Set<st
     for (const r of rows) found.add(r.dedupe_key);
   }
   return found;
+}
+
+/** Withdraws an order's queued messages of these templates (an edit moved the date they were for). */
+export async function withdrawQueued(db: DB, orderId: number, templates: readonly string[]): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'expired' })
+    .where('order_id', '=', orderId).where('status', '=', 'queued').where('template', 'in', templates).execute();
 }

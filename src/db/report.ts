@@ -39,6 +39,7 @@ async function rows(db: DB, q: RawBuilder<Partial>): Promise<Partial[]> {
  * Every figure of the report, aggregated in SQLite by period: orders by creation day,
  * completions and cancellations by their day, money by the day its ledger row was written,
  * complaints by the day they were logged. Nothing is summed in JavaScript but the merge.
+ * A void order (entered by mistake) counts in no figure.
  */
 export async function reportFigures(db: DB, from: string, to: string, by: GroupBy): Promise<PeriodFigures[]> {
   const f = engineOf(db).sql;
@@ -48,7 +49,7 @@ export async function reportFigures(db: DB, from: string, to: string, by: GroupB
     rows(db, sql<Partial>`
       SELECT ${orderKeyCreated} AS key, COUNT(*) AS orders,
         SUM(${sql.raw(f.least("COALESCE((SELECT SUM(l.amount) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'payment'), 0)", 'o.deposit_required'))}) AS deposits_collected
-      FROM orders o WHERE ${sql.raw(created)} BETWEEN ${from} AND ${to} GROUP BY key`),
+      FROM orders o WHERE o.status <> 'void' AND ${sql.raw(created)} BETWEEN ${from} AND ${to} GROUP BY key`),
     rows(db, sql<Partial>`
       SELECT ${keyOf(f, by, 'o.completed_on', 'o.customer_id')} AS key, COUNT(*) AS completed,
         SUM(CASE WHEN o.ready_on IS NOT NULL THEN ${sql.raw(f.daysBetween('o.ready_on', 'o.completed_on'))} ELSE 0 END) AS ready_to_pickup_days_total,
@@ -69,10 +70,11 @@ export async function reportFigures(db: DB, from: string, to: string, by: GroupB
         SUM(CASE l.kind WHEN 'storage_fee' THEN l.amount ELSE 0 END) AS storage_fees,
         SUM(CASE l.kind WHEN 'delivery_fee' THEN l.amount WHEN 'waiver' THEN -l.amount ELSE 0 END) AS delivery_fees
       FROM ledger l JOIN orders o ON o.id = l.order_id
-      WHERE substr(l.created_at, 1, 10) BETWEEN ${from} AND ${to} GROUP BY key`),
+      WHERE o.status <> 'void' AND substr(l.created_at, 1, 10) BETWEEN ${from} AND ${to} GROUP BY key`),
     rows(db, sql<Partial>`
       SELECT ${keyOf(f, by, 'substr(c.created_at, 1, 10)', 'c.customer_id')} AS key, COUNT(*) AS complaints
-      FROM communications c WHERE c.kind = 'complaint' AND substr(c.created_at, 1, 10) BETWEEN ${from} AND ${to} GROUP BY key`),
+      FROM communications c WHERE c.kind = 'complaint' AND substr(c.created_at, 1, 10) BETWEEN ${from} AND ${to}
+        AND NOT EXISTS (SELECT 1 FROM orders v WHERE v.id = c.order_id AND v.status = 'void') GROUP BY key`),
   ]);
   const merged = new Map<string, PeriodFigures>();
   for (const part of parts) {

@@ -39,7 +39,9 @@ export function openSqlite(path: string, isDefault: boolean): SqliteEngine {
   }
   raw.pragma('synchronous = NORMAL');
   try {
-    // Foreign keys are off while a migration rebuilds a table; it checks them itself at the end.
+    // Foreign keys are off while a migration rebuilds a table (better-sqlite3 turns them on by
+    // default, and DROP TABLE of a referenced table would fail); it checks them itself at the end.
+    raw.pragma('foreign_keys = OFF');
     migrate(raw, path);
   } catch (err) {
     raw.close();

@@ -43,6 +43,8 @@ export interface OrdersTable {
   terms_delivery_packaging_fee: number;
   terms_delivery_after_hours_fee: number;
   terms_agreed_on: string;
+  voided_on: string | null;
+  void_reason: string | null;
 }
 
 export interface OrderItemsTable {

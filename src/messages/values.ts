@@ -34,8 +34,14 @@ export interface OrderFacts {
   cancelReason: string | null;
   deliveryEta: string | null;
   deliveryAfterHours: boolean;
-  compensation: { refund: number; waivedDelivery: number } | null;
+  /** what compensation gave; kind is what went wrong (COMPENSATION_KINDS), feeRefunded a waived fee paid back */
+  compensation: { refund: number; waivedDelivery: number; feeRefunded: number; kind: string | null } | null;
   lastComplaint: string | null;
+  /** everything owed is paid (an open or completed order): "lunas" */
+  settled: boolean;
+  lastRefund: { amount: number; method: string | null } | null;
+  /** the total before the edit a requote is about */
+  oldTotal: number | null;
 }
 
 const WORDS = {
@@ -45,6 +51,12 @@ const WORDS = {
     item: (it: Item) => `- ${it.quantity} x ${it.description}`,
     refund: (m: string) => `- a refund of ${m}`,
     waived: (m: string) => `- free delivery: we waive the delivery fee of ${m}`,
+    feeRefunded: (m: string) => `- free delivery: we pay back the delivery fee of ${m} you already paid`,
+    method: { cash: 'in cash', transfer: 'by bank transfer', card: 'to your card', other: 'as agreed with you' } as Record<string, string>,
+    problem: {
+      defect: 'the goods we gave you had a defect', 'wrong-item': 'we gave you the wrong item',
+      price: 'we charged you the wrong price', other: 'our service fell short of what you should be able to expect from us',
+    } as Record<string, string>,
   },
   id: {
     when: (n: number) => (n === 0 ? 'hari ini' : n === 1 ? 'besok (H-1)' : n === 2 ? `lusa (H-2)` : `dalam ${n} hari (H-${n})`),
@@ -52,6 +64,12 @@ const WORDS = {
     item: (it: Item) => `- ${it.quantity} x ${it.description}`,
     refund: (m: string) => `- pengembalian dana sebesar ${m}`,
     waived: (m: string) => `- gratis ongkos kirim: ongkir ${m} tidak kami tagihkan`,
+    feeRefunded: (m: string) => `- gratis ongkos kirim: ongkir ${m} yang sudah dibayarkan kami kembalikan`,
+    method: { cash: 'secara tunai', transfer: 'lewat transfer bank', card: 'ke kartu pembayaran', other: 'sesuai kesepakatan kita' } as Record<string, string>,
+    problem: {
+      defect: 'barang yang kami serahkan ternyata cacat', 'wrong-item': 'barang yang kami serahkan tidak sesuai pesanan',
+      price: 'harga yang kami tagihkan keliru', other: 'pelayanan kami belum sesuai dengan yang seharusnya',
+    } as Record<string, string>,
   },
 } as const;
 
@@ -65,6 +83,7 @@ export function termsValues(shop: ShopFacts, terms: Terms, lang: Lang): Values {
     deposit_percent: String(terms.deposit_percent),
     grace_days: String(terms.grace_days),
     cancel_after_days: String(terms.cancel_after_days),
+    ...depositWords(terms.deposit_percent >= 100, lang),
     has_storage_fee: terms.storage_fee_per_day > 0,
     storage_fee: money(terms.storage_fee_per_day),
     has_delivery_fee: terms.delivery_base_fee + terms.delivery_packaging_fee + after > 0,
@@ -86,7 +105,6 @@ export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today:
   const deliveryBase = terms.delivery_base_fee + terms.delivery_packaging_fee;
   const deliveryTotal = deliveryBase + (o.deliveryAfterHours ? terms.delivery_after_hours_fee : 0);
   const daysToPickup = Math.round((Date.parse(o.pickupDate) - Date.parse(today)) / 86_400_000);
-  const comp = o.compensation;
   return {
     ...termsValues(shop, terms, lang),
     has_order: true,
@@ -96,8 +114,10 @@ export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today:
     items: o.items.map(w.item).join('\n'),
     total: money(o.total),
     deposit: money(o.depositRequired),
+    ...depositWords(o.total > 0 && o.depositRequired >= o.total, lang),
     paid: money(o.paid),
-    deposit_paid: o.paid >= o.depositRequired && o.paid > 0,
+    deposit_paid: o.paid >= o.depositRequired && o.paid > 0 && !o.settled,
+    paid_in_full: o.settled,
     deposit_due: depositDue > 0,
     deposit_due_amount: money(depositDue),
     has_balance: o.balance > 0,
@@ -122,10 +142,42 @@ export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today:
     after_hours: o.deliveryAfterHours,
     delivery_total: money(deliveryTotal),
     delivery_eta: date(o.deliveryEta ?? addDays(today, 1)),
-    compensation: comp && (comp.refund || comp.waivedDelivery)
-      ? [comp.refund ? w.refund(money(comp.refund)) : '', comp.waivedDelivery ? w.waived(money(comp.waivedDelivery)) : ''].filter(Boolean).join('\n')
-      : new Missing(`order ${o.id} does not have: no compensation was recorded (orders compensate ${o.id} --reason ...)`),
+    ...compensationValues(o, w, money),
+    refund_amount: o.lastRefund ? money(o.lastRefund.amount) : new Missing(`order ${o.id} does not have: no refund was recorded (orders refund ${o.id} AMOUNT|all)`),
+    refund_method: o.lastRefund ? w.method[o.lastRefund.method ?? 'other'] ?? w.method.other! : new Missing(`order ${o.id} does not have: no refund was recorded`),
+    old_total: o.oldTotal !== null ? money(o.oldTotal) : new Missing(`order ${o.id} does not have: it is shown only when an edit changes the total (orders edit ${o.id} --item ...)`),
     complaint: o.lastComplaint ?? new Missing(`order ${o.id} does not have: no complaint was logged (orders contact ${o.id} --in --complaint ...)`),
     reply_by: date(addDays(today, 1)),
   };
+}
+
+type Words = (typeof WORDS)[Lang];
+
+/** The compensation's lines, the whole amount given back, and what went wrong (by its kind). */
+function compensationValues(o: OrderFacts, w: Words, money: (m: number) => string): Values {
+  const comp = o.compensation;
+  if (!comp || !(comp.refund || comp.waivedDelivery)) {
+    const none = new Missing(`order ${o.id} does not have: no compensation was recorded (orders compensate ${o.id} --kind KIND --reason ...)`);
+    return { compensation: none, given_back: none, has_given_back: false, problem: none };
+  }
+  const waivedUnpaid = comp.waivedDelivery - comp.feeRefunded;
+  const lines = [
+    comp.refund ? w.refund(money(comp.refund)) : '',
+    comp.feeRefunded ? w.feeRefunded(money(comp.feeRefunded)) : '',
+    waivedUnpaid > 0 ? w.waived(money(waivedUnpaid)) : '',
+  ];
+  const givenBack = comp.refund + comp.feeRefunded;
+  return {
+    compensation: lines.filter(Boolean).join('\n'),
+    // Said only when the money comes from two sources, so the customer sees the sum.
+    has_given_back: comp.refund > 0 && comp.feeRefunded > 0,
+    given_back: money(givenBack),
+    problem: w.problem[comp.kind ?? ''] ?? w.problem.other!,
+  };
+}
+
+/** A DP of 100% is payment in full ("lunas"): messages then never speak of a DP and a balance. */
+function depositWords(full: boolean, lang: Lang): Values {
+  const name = lang === 'id' ? (full ? 'pembayaran' : 'DP') : full ? 'payment' : 'down payment';
+  return { deposit_full: full, deposit_name: name };
 }

@@ -26,6 +26,8 @@ export function orderJson(v: OrderView, currency: Currency) {
     cancelled_on: r.cancelled_on,
     cancelled_by: r.cancelled_by,
     cancel_reason: r.cancel_reason,
+    voided_on: r.voided_on,
+    void_reason: r.void_reason,
     storage_fees: m(v.totals.storage_fees),
     delivery_fees: m(v.totals.delivery_fees),
     forfeited: m(v.totals.forfeited),

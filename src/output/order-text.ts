@@ -25,6 +25,7 @@ export function orderText(ctx: CommandContext, v: OrderView): string {
   if (v.totals.refunds) lines.push(`Refunded:  ${m(v.totals.refunds)}`);
   lines.push(v.balance < 0 ? `Owed back: ${c.yellow(m(-v.balance))}` : `Balance:   ${m(v.balance)}`);
   if (r.status === 'cancelled') lines.push(`Cancelled: ${r.cancelled_on} by ${r.cancelled_by}: ${r.cancel_reason}`);
+  if (r.status === 'void') lines.push(`Void:      ${r.voided_on}: ${r.void_reason} (entered by mistake; counts nowhere)`);
   if (r.needs_confirmation && r.status === 'pending') lines.push(c.yellow('Needs the customer\'s written confirmation before production.'));
   if (r.note) lines.push(`Note:      ${r.note}`);
   return `${lines.join('\n')}\n`;

@@ -3,7 +3,8 @@ import { activeEntry, addBlacklistEntries, blacklistEntries, liftEntry } from '.
 import { customerStats, type CustomerSort, type CustomerStats } from '../db/customer-stats.js';
 
 export { CUSTOMER_SORTS, type CustomerSort, type CustomerStats } from '../db/customer-stats.js';
-import { searchCustomers } from '../db/customers.js';
+import { appendCommunications } from '../db/communications.js';
+import { renameCustomer, searchCustomers } from '../db/customers.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { customerOf, listOrders, type CustomerRef } from './list.js';
@@ -52,6 +53,24 @@ export async function blacklistRemove(ctx: ServiceContext, ref: CustomerRef, rea
 
 export async function blacklistList(ctx: ServiceContext, all: boolean) {
   return blacklistEntries(ctx.db, { all });
+}
+
+/**
+ * Renames a customer (every order shows the new name), logged in the evidence log as an
+ * internal note: events belong to one order, and the log's hash chain keeps a rename from
+ * being hidden afterwards.
+ */
+export async function renameCustomerTo(ctx: ServiceContext, ref: CustomerRef, name: string): Promise<{ id: number; phone: string; before: string; after: string }> {
+  return writeTransaction(ctx.db, async (trx) => {
+    const c = await customerOf(trx, ref);
+    if (c.name === name) throw new RefusedError(`${c.phone} is already named "${name}"; nothing was changed.`);
+    await renameCustomer(trx, c.id, name);
+    await appendCommunications(trx, [{
+      order_id: null, customer_id: c.id, direction: 'out', channel: 'internal', kind: 'note',
+      text: `customer renamed: "${c.name}" -> "${name}"`, created_at: ctx.nowIso,
+    }]);
+    return { id: c.id, phone: c.phone, before: c.name, after: name };
+  });
 }
 
 export async function findCustomers(ctx: ServiceContext, term: string) {

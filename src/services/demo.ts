@@ -4,7 +4,8 @@ import { hasOrders } from '../db/orders.js';
 import { parseItem } from '../core/items.js';
 import { logContact } from './contact.js';
 import type { ServiceContext } from './context.js';
-import { acceptDelivery, compensate, completeDelivery } from './fulfilment.js';
+import { acceptDelivery, completeDelivery } from './fulfilment.js';
+import { compensate } from './money.js';
 import { addOrder, cancelOrder, confirmOrder, payOrder, pickupOrder, readyOrder } from './orders.js';
 import { loadSettings, setSettings } from './settings.js';
 import { sweep } from './sweep.js';
@@ -57,7 +58,7 @@ export async function buildDemo(base: ServiceContext): Promise<{ orders: number;
     10: [order('eko', 'Eko Nugroho', '+6281566667777', 'Topi bordir:20:55.000', 16), dp('eko'), confirm('eko')],
     11: [
       (ctx) => logContact(ctx, ids.emily!, { direction: 'in', via: 'whatsapp', complaint: true, text: 'The bags arrived a day late, we needed them for the fair.' }),
-      (ctx) => compensate(ctx, ids.emily!, { reason: 'delivered a day late', refund: 0, waiveDelivery: true }),
+      (ctx) => compensate(ctx, ids.emily!, { kind: 'late', reason: 'delivered a day late', refund: 0, waiveDelivery: true }),
       (ctx) => completeDelivery(ctx, ids.emily!, { pay: true, method: 'transfer' }),
       order('rina', 'Rina Kusuma', '+6281822223333', 'Stiker vinyl:500:1.500', 18),
     ],

@@ -84,27 +84,3 @@ export async function completeDelivery(ctx: ServiceContext, id: number, settle: 
   });
   return { view: await loadView(ctx.db, id), message: null };
 }
-
-/** The shop was at fault: money back and/or the delivery fee waived, recorded, with the apology. */
-export async function compensate(ctx: ServiceContext, id: number, input: { reason: string; refund: number; waiveDelivery: boolean }): Promise<Result> {
-  const message = await writeTransaction(ctx.db, async (trx) => {
-    const view = await loadView(trx, id);
-    if (input.refund > view.paid) {
-      throw new RefusedError(`Order ${id} cannot refund ${money(ctx, input.refund)} as compensation: only ${money(ctx, view.paid)} was paid.`);
-    }
-    const waivable = view.totals.delivery_fees - view.totals.waived;
-    if (input.waiveDelivery && waivable <= 0) {
-      throw new RefusedError(`Order ${id} has no delivery fee to waive; accept a delivery first (\`orders deliver ${id} --accept\`).`);
-    }
-    const waived = input.waiveDelivery ? waivable : 0;
-    await addLedger(trx, id, [
-      { kind: 'refund', amount: input.refund, note: `compensation: ${input.reason}` },
-      { kind: 'compensation', amount: input.refund, note: input.reason },
-      { kind: 'waiver', amount: waived, note: `delivery fee waived: ${input.reason}` },
-    ], ctx.nowIso);
-    const given = [input.refund && `refund ${money(ctx, input.refund)}`, waived && `delivery fee ${money(ctx, waived)} waived`].filter(Boolean).join(', ');
-    await addEvent(trx, id, 'compensation', `${input.reason}: ${given}`, ctx.nowIso);
-    return notice(trx, ctx, id, 'delay-apology');
-  });
-  return { view: await loadView(ctx.db, id), message };
-}

@@ -1,6 +1,5 @@
-import { StringDecoder } from 'node:string_decoder';
 import { CsvReader, CsvSyntaxError } from '../core/csv-reader.js';
-import { parseOrderRow, REQUIRED_COLUMNS, type ImportedOrder, type RowContext } from '../core/import-row.js';
+import { detached, orderDetails, parseOrderRow, REQUIRED_COLUMNS, type ImportedOrder, type RowContext } from '../core/import-row.js';
 import { numberSetting } from '../core/settings.js';
 import { freezeTerms } from '../core/terms.js';
 import { OrderImport } from '../db/import.js';
@@ -32,7 +31,8 @@ export async function importOrders(
   ctx: ServiceContext, input: NodeJS.ReadableStream, opts: { dryRun: boolean; source: string; onBytes?: (n: number) => void },
 ): Promise<ImportResult> {
   const rowCtx: RowContext = {
-    currency: ctx.currency, countryCode: ctx.settings.country_code!, nowIso: ctx.nowIso, phones: new Map(),
+    currency: ctx.currency, locale: ctx.locale, countryCode: ctx.settings.country_code!, nowIso: ctx.nowIso, phones: new Map(),
+    minDepositPercent: numberSetting(ctx.settings, 'deposit.min_percent'),
     defaults: freezeTerms(ctx.settings, Math.max(numberSetting(ctx.settings, 'deposit.default_percent'), numberSetting(ctx.settings, 'deposit.min_percent')), ctx.today),
   };
   const result: ImportResult = { rows: 0, imported: 0, present: 0, problems: [], dryRun: opts.dryRun };
@@ -58,6 +58,8 @@ async function readRows(
     parsedRows.length = 0;
   };
   let index: Map<string, number> | undefined;
+  /** external_ref -> the line that used it first and the details it had there */
+  const refs = new Map<string, { line: number; details: string }>();
   const reader = new CsvReader((cells, line) => {
     if (!index) {
       index = checkHeader(cells);
@@ -68,21 +70,41 @@ async function readRows(
       result.problems.push({ line, column: null, reason: `the row has ${cells.length} cell${cells.length === 1 ? '' : 's'} where the header has ${index.size}` });
       return;
     }
+    const nul = [...index.keys()].find((column) => cells[index!.get(column)!]!.includes('\0'));
+    if (nul) {
+      result.problems.push({ line, column: nul, reason: 'contains a NUL character, which no order text may hold' });
+      return;
+    }
     const parsed = parseOrderRow((column) => { const i = index!.get(column); return i === undefined ? undefined : cells[i]; }, rowCtx);
     if ('errors' in parsed) {
       for (const e of parsed.errors) result.problems.push({ line, column: e.column, reason: e.reason });
       return;
     }
+    const ref = parsed.order.external_ref;
+    if (ref !== null) {
+      const details = orderDetails(parsed.order);
+      const first = refs.get(ref);
+      if (first && first.details !== details) {
+        result.problems.push({ line, column: 'external_ref', reason: `"${ref}" is also on line ${first.line} with other details (customer, items, total or pickup date)` });
+        return;
+      }
+      if (first) {
+        result.present++;
+        return;
+      }
+      refs.set(detached(ref), { line, details });
+    }
     parsedRows.push({ line, order: parsed.order });
   });
-  const decoder = new StringDecoder('utf8');
+  // fatal: a byte that is not UTF-8 is refused, never turned into a replacement character.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     for await (const chunk of input as AsyncIterable<Buffer | string>) {
-      reader.push(typeof chunk === 'string' ? chunk : decoder.write(chunk));
+      reader.push(typeof chunk === 'string' ? chunk : decodeChunk(decoder, chunk, reader));
       await store();
       opts.onBytes?.(chunk.length);
     }
-    reader.push(decoder.end());
+    reader.push(decodeChunk(decoder, undefined, reader));
     reader.end();
     await store();
     if (!index) throw new CsvSyntaxError(1, 'the file is empty; it needs a header row (the columns of `orders export orders`)');
@@ -111,4 +133,15 @@ function checkHeader(header: string[]): Map<string, number> {
     throw new CsvSyntaxError(1, `the header has ${parts} (the columns are those of \`orders export orders\`)`);
   }
   return new Map(header.map((h, i) => [h, i]));
+}
+
+/** A chunk as text (undefined: the end of the input), or a CsvSyntaxError at the line of the first byte that is not UTF-8. */
+function decodeChunk(decoder: TextDecoder, chunk: Buffer | undefined, reader: CsvReader): string {
+  try {
+    return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+  } catch {
+    const lenient = chunk ? chunk.toString('utf8') : '';
+    const bad = lenient.indexOf('\uFFFD');
+    throw new CsvSyntaxError(reader.lineAfter(lenient.slice(0, Math.max(0, bad))), 'the input is not valid UTF-8 text; save the file as UTF-8');
+  }
 }

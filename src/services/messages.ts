@@ -4,7 +4,7 @@ import { clockOf, type Clock } from '../core/policy.js';
 import { numberSetting } from '../core/settings.js';
 import type { Terms } from '../core/terms.js';
 import { appendCommunications } from '../db/communications.js';
-import { getOrder } from '../db/orders.js';
+import { getOrder, refundFacts } from '../db/orders.js';
 import { lastComplaint, policyOrder } from '../db/policy.js';
 import { writeTransaction } from '../db/tx.js';
 import type { DB } from '../db/types.js';
@@ -70,13 +70,18 @@ async function clockFor(db: DB, view: OrderView, today: string): Promise<Clock> 
   return clockOf(preview)!;
 }
 
+/** What a message is about beyond the order's own facts: the total before an edit, for a requote. */
+export interface Occasion {
+  oldTotal?: number;
+}
+
 /** Renders a template for an order, reading through db (a transaction's, when inside one). */
-export async function renderFor(db: DB, ctx: ServiceContext, id: number, template: TemplateName, lang: Lang = ctx.lang): Promise<RenderedMessage> {
+export async function renderFor(db: DB, ctx: ServiceContext, id: number, template: TemplateName, lang: Lang = ctx.lang, occasion: Occasion = {}): Promise<RenderedMessage> {
   const row = await getOrder(db, id);
   if (!row) throw new RefusedError(`Order ${id} does not exist; \`orders list\` shows the orders.`);
   const [view] = await viewsOf(db, [row]);
   const v = view!;
-  const [clock, complaint] = await Promise.all([clockFor(db, v, ctx.today), lastComplaint(db, id)]);
+  const [clock, complaint, refunds] = await Promise.all([clockFor(db, v, ctx.today), lastComplaint(db, id), refundFacts(db, id)]);
   const t = loadTemplate(template, lang);
   const comp = v.totals.compensation;
   const text = render(t.text, orderValues(shopFacts(ctx), orderTerms(v), {
@@ -84,8 +89,10 @@ export async function renderFor(db: DB, ctx: ServiceContext, id: number, templat
     paid: v.paid, balance: v.balance, pickupDate: row.pickup_date, readyOn: row.ready_on, holdUntil: row.hold_until, clock,
     storageFees: v.totals.storage_fees, forfeited: v.totals.forfeited, refunded: v.totals.refunds, cancelReason: row.cancel_reason,
     deliveryEta: row.delivery_eta, deliveryAfterHours: row.delivery_after_hours === 1,
-    compensation: comp || v.totals.waived ? { refund: comp, waivedDelivery: v.totals.waived } : null,
+    compensation: comp || v.totals.waived ? { refund: comp, waivedDelivery: v.totals.waived, feeRefunded: refunds.feeRefunded, kind: refunds.compensationKind } : null,
     lastComplaint: complaint,
+    settled: row.status !== 'cancelled' && row.status !== 'void' && v.balance <= 0 && v.paid > 0,
+    lastRefund: refunds.lastRefund, oldTotal: occasion.oldTotal ?? null,
   }, ctx.today, lang), `${lang}/${template} (${t.source}: ${t.path})`);
   return {
     order_id: id, customer_id: row.customer_id, name: row.customer_name, template, lang, phone: row.customer_phone,
@@ -111,8 +118,8 @@ export async function messageFor(ctx: ServiceContext, id: number, template: Temp
 }
 
 /** Renders a notice inside a command's transaction and logs it, so the change and its message land together. */
-export async function notice(db: DB, ctx: ServiceContext, id: number, template: TemplateName): Promise<RenderedMessage> {
-  const m = await renderFor(db, ctx, id, template);
+export async function notice(db: DB, ctx: ServiceContext, id: number, template: TemplateName, occasion: Occasion = {}): Promise<RenderedMessage> {
+  const m = await renderFor(db, ctx, id, template, ctx.lang, occasion);
   await recordSent(db, ctx, [m], 'printed');
   return m;
 }

@@ -21,7 +21,7 @@ export async function showOrder(ctx: ServiceContext, id: number): Promise<OrderV
   return loadView(ctx.db, id);
 }
 
-function refuseUnless(view: OrderView, action: Action, verb: string): void {
+export function refuseUnless(view: OrderView, action: Action, verb: string): void {
   const why = refusal(view.row.status as Status, action);
   if (why) throw new RefusedError(`Order ${view.row.id} cannot ${verb}: ${why}.`);
 }
@@ -72,7 +72,8 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
     }
     const terms = freezeTerms(ctx.settings, dp.percent, ctx.today);
     const needsConfirmation = needsWrittenConfirmation(input.custom, total, itemsQuantity(input.items), ctx.settings);
-    const customerId = await upsertCustomer(trx, input.name, input.phone, ctx.nowIso);
+    const customer = await upsertCustomer(trx, input.name, input.phone, ctx.nowIso);
+    const customerId = customer.id;
     const orderId = await insertOrder(trx, {
       customer_id: customerId, status: 'pending', pickup_date: input.pickupDate, total,
       deposit_required: dp.amount, custom: input.custom ? 1 : 0, needs_confirmation: needsConfirmation ? 1 : 0,
@@ -88,6 +89,7 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
     if (below) await addEvent(trx, orderId, 'deposit-override', `DP ${dp.percent}% instead of ${need.minimum}% (${need.because}): ${input.overrideDeposit}`, ctx.nowIso);
     if (record?.blacklisted && input.overrideBlacklist) await addEvent(trx, orderId, 'blacklist-override', input.overrideBlacklist, ctx.nowIso);
     const warnings = [
+      ...(customer.name !== input.name ? [`${input.phone} is already on file as ${JSON.stringify(customer.name)}, so the order is under that name; to rename: \`orders customers set ${input.phone} --name ${JSON.stringify(input.name)}\`.`] : []),
       ...(need.warn ? [`${input.name}: ${need.warn}.`] : []),
       ...(record?.blacklisted && input.overrideBlacklist ? [`${input.name} is blacklisted; taken anyway: ${input.overrideBlacklist}.`] : []),
       ...(record?.flags ?? []).map((f) => `Earlier order #${f.order_id}${f.no_show ? ' was a no-show' : ''}: ${[

@@ -88,6 +88,18 @@ describe('on a terminal', () => {
     expect(screen).toContain('Nothing was changed.');
     expect(shop.dump()).toBe(before);
   });
+  it('void asks first: no leaves the order, yes voids it', async () => {
+    const before = shop.dump();
+    term = new Terminal(orders('void 1 --reason "salah input"'), { TZ: 'UTC' });
+    await term.answer('Void order 1 ("Budi Santoso", pending) as entered by mistake', 'n', 'Enter');
+    expect(await term.waitFor('EXIT=1')).toContain('Nothing was changed.');
+    expect(shop.dump()).toBe(before);
+    term.close();
+    term = new Terminal(orders('void 1 --reason "salah input"'), { TZ: 'UTC' });
+    await term.answer('Void order 1', 'y', 'Enter');
+    expect(await term.waitFor('EXIT=0')).toContain('Order 1 is void: salah input.');
+    expect(shop.query('SELECT status FROM orders WHERE id = 1')).toEqual([{ status: 'void' }]);
+  });
 });
 
 describe('colour', () => {

@@ -57,7 +57,8 @@ const order: OrderFacts = {
   total: 2040000, depositRequired: 1020000, paid: 1020000, balance: 1020000, pickupDate: '2026-12-01', readyOn: '2026-11-30',
   holdUntil: '2026-12-06', clock: { start: '2026-12-01', freeThrough: '2026-12-06', cancelOn: '2026-12-13' }, storageFees: 0,
   forfeited: 0, refunded: 0, cancelReason: 'stok bahan habis secara nasional', deliveryEta: '2026-12-03', deliveryAfterHours: true,
-  compensation: { refund: 200000, waivedDelivery: 25000 }, lastComplaint: 'Sablon agak miring', 
+  compensation: { refund: 200000, waivedDelivery: 25000, feeRefunded: 0, kind: 'late' }, lastComplaint: 'Sablon agak miring',
+  settled: false, lastRefund: { amount: 50000, method: 'transfer' }, oldTotal: 2100000,
 };
 
 describe('every built-in template renders for a realistic order in both languages', () => {

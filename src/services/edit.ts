@@ -1,0 +1,82 @@
+import { UsageError } from '../core/errors.js';
+import { itemsQuantity, itemsTotal, type Item } from '../core/items.js';
+import { percentOf } from '../core/money.js';
+import { numberSetting } from '../core/settings.js';
+import { needsWrittenConfirmation, requiredDeposit, type DepositInput } from '../core/terms.js';
+import { addEvent, replaceItems, updateOrder } from '../db/orders.js';
+import { withdrawQueued } from '../db/outbox.js';
+import { writeTransaction } from '../db/tx.js';
+import type { ServiceContext } from './context.js';
+import { notice, type RenderedMessage } from './messages.js';
+import { refuseUnless } from './orders.js';
+import { loadView, money, type OrderView } from './views.js';
+
+export interface OrderEdit {
+  items?: Item[];
+  pickupDate?: string;
+  deposit?: DepositInput;
+  custom?: boolean;
+  note?: string;
+}
+
+export interface Edited {
+  view: OrderView;
+  /** what changed, before -> after, as the event records it */
+  changes: string[];
+  /** the confirmation was withdrawn: the order is pending again */
+  requoted: boolean;
+  message: RenderedMessage | null;
+}
+
+const itemsText = (items: readonly Item[], fmt: (m: number) => string) =>
+  items.map((it) => `${it.quantity} x ${it.description} @ ${fmt(it.unit_price)}`).join(', ');
+
+/**
+ * `orders edit`: corrects a pending or confirmed order. Its frozen terms stay; a new quote on
+ * a confirmed order withdraws the confirmation until the customer confirms the new one.
+ */
+export async function editOrder(ctx: ServiceContext, id: number, edit: OrderEdit): Promise<Edited> {
+  if (edit.pickupDate !== undefined && edit.pickupDate < ctx.today) {
+    throw new UsageError(`Invalid pickup date ${edit.pickupDate}: it is before today (${ctx.today}).`);
+  }
+  const fmt = (m: number) => money(ctx, m);
+  const result = await writeTransaction(ctx.db, async (trx) => {
+    const view = await loadView(trx, id);
+    refuseUnless(view, 'edit', 'be edited');
+    const r = view.row;
+    const items = edit.items ?? view.items;
+    const total = itemsTotal(items);
+    const quoteChanged = edit.items !== undefined && itemsText(items, fmt) !== itemsText(view.items, fmt);
+    // The DP follows the order's own percent unless a new one is agreed.
+    const dp = edit.deposit
+      ? requiredDeposit(total, edit.deposit, numberSetting(ctx.settings, 'deposit.min_percent'), fmt)
+      : { amount: quoteChanged ? percentOf(total, r.terms_deposit_percent) : r.deposit_required, percent: r.terms_deposit_percent };
+    const custom = edit.custom ?? r.custom === 1;
+    const needsConfirmation = needsWrittenConfirmation(custom, total, itemsQuantity(items), ctx.settings);
+    const pickup = edit.pickupDate ?? r.pickup_date;
+    const changes = [
+      quoteChanged && `items ${itemsText(view.items, fmt)} -> ${itemsText(items, fmt)}`,
+      total !== r.total && `total ${fmt(r.total)} -> ${fmt(total)}`,
+      dp.amount !== r.deposit_required && `DP ${fmt(r.deposit_required)} -> ${fmt(dp.amount)}`,
+      dp.percent !== r.terms_deposit_percent && `DP percent ${r.terms_deposit_percent}% -> ${dp.percent}%`,
+      pickup !== r.pickup_date && `pickup ${r.pickup_date} -> ${pickup}`,
+      custom !== (r.custom === 1) && 'custom: no -> yes',
+      edit.note !== undefined && edit.note !== r.note && `note ${JSON.stringify(r.note ?? '')} -> ${JSON.stringify(edit.note)}`,
+    ].filter((c): c is string => Boolean(c));
+    if (changes.length === 0) return { changes, requoted: false, message: null };
+    const requoted = quoteChanged && r.status === 'confirmed';
+    await updateOrder(trx, id, {
+      total, deposit_required: dp.amount, terms_deposit_percent: dp.percent, pickup_date: pickup, custom: custom ? 1 : 0,
+      needs_confirmation: needsConfirmation ? 1 : 0, note: edit.note ?? r.note,
+      ...(requoted ? { status: 'pending', confirmed_on: null } : {}),
+    });
+    if (quoteChanged) await replaceItems(trx, id, items);
+    await addEvent(trx, id, 'edited', changes.join('; '), ctx.nowIso);
+    if (requoted) await addEvent(trx, id, 'confirmation-withdrawn', 'the quote changed: the customer confirms the new one first', ctx.nowIso);
+    // Reminders follow the new date: the next sweep or remind queues them for it.
+    if (pickup !== r.pickup_date) await withdrawQueued(trx, id, ['pickup-reminder']);
+    const message = quoteChanged ? await notice(trx, ctx, id, 'requote', { oldTotal: r.total }) : null;
+    return { changes, requoted, message };
+  });
+  return { view: await loadView(ctx.db, id), ...result };
+}
