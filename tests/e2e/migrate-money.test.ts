@@ -9,7 +9,8 @@ afterEach(() => shop.cleanup());
 
 /** A version-1 file with orders, items, money and messages, as a shop has it before the upgrade. */
 function versionOneShop(): Shop {
-  const s = new Shop();
+  // Version 1 existed only as an SQLite file: PostgreSQL databases begin at version 2.
+  const s = new Shop({ engine: 'sqlite' });
   const d = new Sqlite(s.db);
   d.exec(readFileSync(resolve(import.meta.dirname, '../fixtures/schema-v1.sql'), 'utf8'));
   d.exec(`
