@@ -143,6 +143,25 @@ CREATE TABLE blacklist (
 );
 CREATE INDEX blacklist_customer ON blacklist(customer_id);
 
+
+-- One evidence chain over ledger rows, order events, the communication log and the orders'
+-- state (SPEC 12); src/db/evidence.ts appends to it.
+CREATE TABLE evidence (
+  seq    BIGINT PRIMARY KEY,                 -- 1, 2, 3, ... the chain's order
+  source TEXT COLLATE "C" NOT NULL CHECK (source IN ('ledger', 'events', 'communications', 'orders')),
+  row_id BIGINT NOT NULL,
+  digest TEXT COLLATE "C" NOT NULL,          -- SHA-256 of the row's covered columns when chained
+  hash   TEXT COLLATE "C" NOT NULL           -- SHA-256 of the previous entry's hash and digest
+);
+CREATE INDEX evidence_row ON evidence(source, row_id, seq);
+-- The chain's head, one row: writers lock it while they append, so the chain stays linear.
+CREATE TABLE evidence_head (
+  id    BIGINT PRIMARY KEY CHECK (id = 1),
+  count BIGINT NOT NULL,
+  hash  TEXT COLLATE "C" NOT NULL
+);
+INSERT INTO evidence_head (id, count, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+
 -- Each night's sweep claims its day here, in its own transaction: whichever counter's cron
 -- fires, the day's runs are counted in one row and a later run knows it is a repeat.
 CREATE TABLE sweep_runs (

@@ -109,6 +109,24 @@ CREATE TABLE communications (
 );
 CREATE INDEX communications_order ON communications(order_id);
 
+-- One evidence chain over ledger rows, order events, the communication log and the orders'
+-- state (SPEC 12); src/db/evidence.ts appends to it.
+CREATE TABLE evidence (
+  seq    INTEGER PRIMARY KEY,                -- 1, 2, 3, ... the chain's order
+  source TEXT NOT NULL CHECK (source IN ('ledger', 'events', 'communications', 'orders')),
+  row_id INTEGER NOT NULL,
+  digest TEXT NOT NULL,                      -- SHA-256 of the row's covered columns when chained
+  hash   TEXT NOT NULL                       -- SHA-256 of the previous entry's hash and digest
+);
+CREATE INDEX evidence_row ON evidence(source, row_id, seq);
+-- The chain's head, one row: writers lock it while they append, so the chain stays linear.
+CREATE TABLE evidence_head (
+  id    INTEGER PRIMARY KEY CHECK (id = 1),
+  count INTEGER NOT NULL,
+  hash  TEXT NOT NULL
+);
+INSERT INTO evidence_head (id, count, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+
 -- Messages waiting to be sent (printed by `orders remind`, or handed to notify.command).
 -- dedupe_key makes queueing idempotent: one H-1 reminder per order and date, one overdue notice.
 CREATE TABLE outbox (

@@ -40,7 +40,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   list: ['orders list --status ready --pickup-to today', 'orders list --customer 0812-3456-7890 --format csv'],
   customers: ['orders customers --sort no-shows --limit 10', 'orders customers set 0812-3456-7890 --name "Budi Santoso"'],
   report: ['orders report --by month --from 2026-01-01', 'orders report --by customer --format csv > customers.csv'],
-  verify: ['orders verify', 'orders verify --json'],
+  verify: ['orders verify', 'orders verify --head COUNT:HASH'],
   export: ['orders export orders --format csv > orders.csv', 'orders export payments --format ndjson --from 2026-11-01'],
   import: ['orders import orders.csv --dry-run', 'orders export orders | orders --db new.db import -'],
   backup: ['orders backup ~/backups/orders-$(date +%F).db', 'orders --db /srv/shop.db backup /mnt/usb/shop.db'],
@@ -223,14 +223,16 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .description('copy the whole shop into another database, SQLite or PostgreSQL, in one transaction')
     .action(lazy('copy'));
 
-  p.command('verify').description("check the database's integrity and the evidence log's hash chain").action(lazy('verify'));
+  p.command('verify').description("check the database's integrity and the evidence chain; print its head COUNT:HASH")
+    .option('--head <COUNT:HASH>', 'also prove that the first COUNT entries are those of a head recorded earlier (from verify or the sweep)')
+    .action(lazy('verify'));
 
   p.command('demo').description('build a sample shop (two weeks of orders, sweeps run) to try everything on')
     .action(async (...params: unknown[]) => {
       // Without --db the demo gets a file of its own, made anew each time, never the shop's database.
       if (p.opts().db === undefined && !process.env.ORDERS_DB) {
-        const { demoDbPath } = await import('./db/open.js');
-        p.setOptionValue('db', demoDbPath());
+        const { removeDemoDb } = await import('./db/open.js');
+        p.setOptionValue('db', removeDemoDb());
       }
       await lazy('demo')(...params);
     });

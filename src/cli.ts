@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CommandContext, GlobalOptions } from './context.js';
 import { declareCommands } from './cli-commands.js';
 import { reportError } from './output/errors.js';
+import { visible, visibleStream } from './output/visible.js';
 import { UsageError } from './core/errors.js';
 
 declare const ORDERS_VERSION: string;
@@ -10,27 +11,28 @@ declare const ORDERS_VERSION: string;
 /** A command module: flags and positional arguments in, output through ctx. */
 export type Run = (ctx: CommandContext, args: string[], opts: Record<string, unknown>) => Promise<number | void>;
 
-/** The exit code a command asked for (e.g. verify finding a broken chain) without throwing. */
-let commandExitCode = 0;
-
 /** Loads the chosen command (and only it) when it runs, so --help and --version stay fast. */
 export type Lazy = (file: string, exportName?: string, opts?: { store?: boolean }) => (...params: unknown[]) => Promise<void>;
 
-function lazy(file: string, exportName = 'run', opts: { store?: boolean } = {}) {
-  return async (...params: unknown[]) => {
+/** The lazy loader for one run of the program; done receives the exit code the command returned. */
+function lazyRunner(done: (code: number) => void) {
+  return (file: string, exportName = 'run', opts: { store?: boolean } = {}) => async (...params: unknown[]) => {
     const cmd = params[params.length - 1] as Command;
     const globals = cmd.optsWithGlobals() as GlobalOptions;
     const [{ createContext }, mod] = await Promise.all([import('./context.js'), import(`./commands/${file}.ts`)]);
     const ctx = await createContext(globals, process.env, opts);
     try {
-      commandExitCode = (await (mod[exportName] as Run)(ctx, cmd.args.slice(0, cmd.registeredArguments.length), cmd.opts())) ?? 0;
+      done((await (mod[exportName] as Run)(ctx, cmd.args.slice(0, cmd.registeredArguments.length), cmd.opts())) ?? 0);
+    } catch (err) {
+      const { storageError } = await import('./db/open.js');
+      throw storageError(ctx.dbPath, err);
     } finally {
       await ctx.close();
     }
   };
 }
 
-function program(): Command {
+function program(lazy: Lazy): Command {
   const p = new Command('orders')
     .description("A small shop's orders: deposits, pickups, reminders, no-shows and ready-to-send messages.")
     .version(typeof ORDERS_VERSION === 'string' ? ORDERS_VERSION : 'dev', '-V, --version')
@@ -41,7 +43,7 @@ function program(): Command {
     .option('--no-color', 'no colours')
     .option('-y, --yes', 'answer yes to any confirmation')
     // Usage errors read like ours: "orders: unknown option '--colour'" (one sentence, SPEC 8).
-    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'orders: ')) })
+    .configureOutput({ outputError: (text, write) => write(visible(text.replace(/^error: /, 'orders: '))) })
     .exitOverride();
 
   declareCommands(p, lazy);
@@ -76,12 +78,13 @@ export async function main(argv: string[]): Promise<number> {
     await orientation();
     return 0;
   }
-  const p = program();
+  let code = 0;
+  const p = program(lazyRunner((c) => { code = c; }));
   try {
     await p.parseAsync(argv);
-    return commandExitCode;
+    return code;
   } catch (err) {
     if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')) return 0;
-    return reportError(err, process.stderr);
+    return reportError(err, visibleStream(process.stderr));
   }
 }

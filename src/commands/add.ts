@@ -11,6 +11,7 @@ import { orderText } from '../output/order-text.js';
 import { addOrder } from '../services/orders.js';
 import { askOrder, canPrompt } from '../output/prompts.js';
 import { requireText } from './args.js';
+import { oneLine } from '../core/text.js';
 
 export async function run(ctx: CommandContext, _args: string[], given: Record<string, unknown>): Promise<void> {
   const incomplete = ['customer', 'phone', 'item', 'pickup'].some((k) => given[k] === undefined);
@@ -24,6 +25,7 @@ export async function run(ctx: CommandContext, _args: string[], given: Record<st
   if (missing.length) throw new UsageError(`Missing ${missing.join(', ')} for the new order.`);
   const name = String(opts.customer).trim();
   if (!name) throw new UsageError('Invalid --customer "": the name is empty.');
+  oneLine(name, '--customer');
   const phone = normalisePhone(String(opts.phone), ctx.settings.country_code!);
   const items = (opts.item as string[]).map((t) => parseItem(t, ctx.currency, ctx.locale));
   const pickupDate = parseDateInput(String(opts.pickup), ctx.today, 'pickup date');

@@ -30,7 +30,7 @@ export async function run(ctx: CommandContext, [sub, ref]: string[], opts: Recor
   const rows = stats.map((c) => customerJson(ctx, c));
   const format = ctx.json ? 'json' : (opts.format as string | undefined) ?? 'table';
   if (format === 'json') return printJson(ctx.stdout, rows);
-  if (format === 'csv') return void ctx.stdout.write(toCsv([...COLUMNS], rows.map((r) => COLUMNS.map((k) => r[k]))));
+  if (format === 'csv') return void ctx.data.write(toCsv([...COLUMNS], rows.map((r) => COLUMNS.map((k) => r[k]))));
   const fm = (minor: number) => formatMoney(Number(minor), ctx.currency, ctx.locale);
   ctx.stdout.write(renderTable(
     ['id', 'name', 'phone', 'orders', 'done', 'no-shows', 'cancelled', 'shop failures', 'balance', 'forfeited', ''],

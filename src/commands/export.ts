@@ -20,7 +20,7 @@ export async function run(ctx: CommandContext, [what]: string[], opts: Record<st
     includeVoid: Boolean(opts.includeVoid),
   });
   lowMemoryHeap();
-  await writeRows(ctx.stdout, format, table.columns, table.rows, Boolean(opts.raw));
+  await writeRows(format === 'csv' ? ctx.data : ctx.stdout, format, table.columns, table.rows, Boolean(opts.raw));
 }
 
 /**

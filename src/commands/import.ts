@@ -14,8 +14,9 @@ export async function run(ctx: CommandContext, [file]: string[], opts: Record<st
   const size = fromStdin ? 0 : statSync(file!).size;
   let bar: { update(n: number): void; stop(): void } | undefined;
   let read = 0;
+  // The bar draws with escape sequences of its own, so it writes to the terminal itself.
   if (ctx.stderr.isTTY && size >= LARGE) {
-    const b = new SingleBar({ stream: ctx.stderr, format: 'importing [{bar}] {percentage}%', hideCursor: true }, Presets.shades_classic);
+    const b = new SingleBar({ stream: process.stderr, format: 'importing [{bar}] {percentage}%', hideCursor: true }, Presets.shades_classic);
     b.start(size, 0);
     bar = b;
   }

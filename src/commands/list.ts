@@ -31,12 +31,12 @@ export async function run(ctx: CommandContext, _args: string[], opts: Record<str
     // The header goes out with the first page, so a refused listing (unknown customer) prints nothing.
     let header = csvRecord(['id', 'status', 'customer_name', 'phone', 'pickup_date', 'total', 'deposit_required', 'paid', 'balance', 'items']);
     await listOrderPages(ctx, input, async (page) => {
-      await write(ctx.stdout, header + page.map((v) => csvRecord([v.row.id, v.row.status, v.row.customer_name, v.row.customer_phone, v.row.pickup_date,
+      await write(ctx.data, header + page.map((v) => csvRecord([v.row.id, v.row.status, v.row.customer_name, v.row.customer_phone, v.row.pickup_date,
         m(v.row.total), m(v.row.deposit_required), m(v.paid), m(v.balance),
         v.items.map((it) => `${it.quantity} x ${it.description}`).join('; ')], true)).join(''));
       header = '';
     });
-    if (header) ctx.stdout.write(header);
+    if (header) ctx.data.write(header);
     return;
   }
   const [{ renderTable }, { statusColour }] = await Promise.all([import('../output/table.js'), import('../output/colour.js')]);

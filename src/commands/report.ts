@@ -86,7 +86,7 @@ export async function run(ctx: CommandContext, _args: string[], opts: Record<str
   if (format === 'json') return printJson(ctx.stdout, reportJson(ctx, r));
   if (format === 'csv') {
     const rows = r.periods.length ? r.periods.map((p) => csvRow(ctx, p.label, p)) : [csvRow(ctx, `${from}..${to}`, r.total)];
-    return void ctx.stdout.write(toCsv(CSV_COLUMNS, rows));
+    return void ctx.data.write(toCsv(CSV_COLUMNS, rows));
   }
   ctx.stdout.write(text(ctx, r));
 }

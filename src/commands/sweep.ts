@@ -25,7 +25,8 @@ function summaryText(ctx: CommandContext, s: SweepSummary): string {
   const nothing = s.details.length === 0 && !s.blacklist_proposed.length ? 'Nothing to do today.\n' : '';
   const why = s.details.map((d) => `  order ${d.order_id}: ${d.action}: ${d.why}`).join('\n');
   const proposals = s.blacklist_proposed.map((c) => `  customer ${c}: reached blacklist.after_no_shows; \`orders blacklist add ${c} --reason "no-shows"\` to act on it`).join('\n');
-  return head + body + nothing + (why ? `${why}\n` : '') + (proposals ? `${proposals}\n` : '');
+  const evidence = `Evidence head: ${s.evidence_head.count}:${s.evidence_head.hash}${s.dry_run ? ' (if it were committed: dry run)' : ''}\n`;
+  return head + body + nothing + (why ? `${why}\n` : '') + (proposals ? `${proposals}\n` : '') + evidence;
 }
 
 export async function run(ctx: CommandContext, _args: string[], opts: Record<string, unknown>): Promise<number> {

@@ -85,48 +85,61 @@ export function parseDateInput(text: string, today: string, what = 'date'): stri
 }
 
 /**
- * Minutes east of UTC in a zone at an instant. Read through the process's TZ rather than
- * Intl.DateTimeFormat: the first Intl formatter costs ~20 ms of ICU start-up on every command,
- * a TZ switch well under 1 ms. Node re-reads TZ whenever it is assigned.
+ * Minutes east of UTC at an instant, in the shop's zone. The core takes it as a function and
+ * never reads a zone database itself; src/context.ts makes it.
  */
-export function offsetMinutes(instantMs: number, timeZone: string): number {
-  if (process.env.TZ !== timeZone) process.env.TZ = timeZone;
-  const off = -new Date(instantMs).getTimezoneOffset();
-  return off === 0 ? 0 : off;
-}
+export type Offset = (instantMs: number) => number;
 
 /** The calendar date of an instant in a time zone. */
-export function dateIn(instantMs: number, timeZone: string): string {
-  return new Date(instantMs + offsetMinutes(instantMs, timeZone) * 60_000).toISOString().slice(0, 10);
+export function dateIn(instantMs: number, offset: Offset): string {
+  return new Date(instantMs + offset(instantMs) * 60_000).toISOString().slice(0, 10);
 }
 
 /** ISO 8601 with the zone's offset: 2026-11-25T09:30:00+07:00. */
-export function isoInZone(instantMs: number, timeZone: string): string {
-  const off = offsetMinutes(instantMs, timeZone);
+export function isoInZone(instantMs: number, offset: Offset): string {
+  const off = offset(instantMs);
   const wall = new Date(Math.floor(instantMs / 1000) * 1000 + off * 60_000).toISOString().slice(0, 19);
   const abs = Math.abs(off);
   return `${wall}${off < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /**
- * --now: a date (the start of that day in the shop's zone), a local date-time (in the shop's
- * zone) or a date-time with an offset or Z. Returns epoch milliseconds.
+ * --now: a date (the first instant of that day in the shop's zone), a local date-time (in the
+ * shop's zone) or a date-time with an offset (at most ±14:00) or Z. Returns epoch milliseconds.
  */
-export function parseNow(text: string, timeZone: string): number {
+export function parseNow(text: string, offset: Offset): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
-  if (!m || !isValidDate(`${m[1]}-${m[2]}-${m[3]}`) || Number(m[4] ?? 0) > 23 || Number(m[5] ?? 0) > 59 || Number(m[6] ?? 0) > 59) {
-    throw new UsageError(`Invalid --now "${text}": use YYYY-MM-DD or an ISO date-time such as 2026-12-01T09:00:00+07:00.`);
+  const digits = m?.[7]?.slice(1).replace(':', '');
+  const zoneMinutes = digits ? Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)) : 0;
+  if (!m || !isValidDate(`${m[1]}-${m[2]}-${m[3]}`) || Number(m[4] ?? 0) > 23 || Number(m[5] ?? 0) > 59 || Number(m[6] ?? 0) > 59
+    || (digits && (Number(digits.slice(2)) > 59 || zoneMinutes > 14 * 60))) {
+    throw new UsageError(`Invalid --now "${text}": use YYYY-MM-DD or an ISO date-time such as 2026-12-01T09:00:00+07:00 (offsets from -14:00 to +14:00).`);
   }
+  const date = `${m[1]}-${m[2]}-${m[3]}`;
   const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
   const zone = m[7];
   if (zone === 'Z') return wall;
-  if (zone) {
-    const digits = zone.slice(1).replace(':', '');
-    return wall - (zone[0] === '-' ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
-  }
+  if (zone) return wall - (zone[0] === '-' ? -1 : 1) * zoneMinutes * 60_000;
+  if (m[4] === undefined) return startOfDay(date, wall, offset);
   // A wall time in the shop's zone: correct by the offset, twice to settle DST edges.
-  const guess = wall - offsetMinutes(wall, timeZone) * 60_000;
-  return wall - offsetMinutes(guess, timeZone) * 60_000;
+  const guess = wall - offset(wall) * 60_000;
+  return wall - offset(guess) * 60_000;
+}
+
+/**
+ * The first instant of a day in the zone, found by bisecting minutes: where midnight does not
+ * exist (America/Santiago springs from 00:00 to 01:00) the day begins at the change. Every
+ * zone's day begins between 14 hours before and 12 hours after UTC midnight of that date.
+ */
+function startOfDay(date: string, utcMidnight: number, offset: Offset): number {
+  let lo = (utcMidnight - 15 * 3_600_000) / 60_000;
+  let hi = (utcMidnight + 13 * 3_600_000) / 60_000;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (dateIn(mid * 60_000, offset) >= date) hi = mid;
+    else lo = mid;
+  }
+  return hi * 60_000;
 }
 
 export function isValidTimeZone(tz: string): boolean {

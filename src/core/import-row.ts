@@ -5,6 +5,7 @@ import { balance as balanceOf, EMPTY_TOTALS } from './ledger.js';
 import { isStatus, type Status } from './lifecycle.js';
 import { parseAmount, parseMajor, percentOf, toMajorString, type Currency } from './money.js';
 import { normalisePhone } from './phone.js';
+import { oneLine } from './text.js';
 import type { Terms } from './terms.js';
 
 /** One order as read from an imported CSV row, checked with the same rules as `orders add`. */
@@ -152,7 +153,7 @@ export function parseOrderRow(rec: (column: string) => string | undefined, ctx: 
 
   const id = field('id', (v) => { if (!/^\d{1,12}$/.test(v) || Number(v) === 0) throw new UsageError(`"${v}" is not an order number`); return Number(v); }, null);
   const status = field('status', (v) => { if (!isStatus(v)) throw new UsageError(`"${v}" is not pending, confirmed, ready, completed, cancelled or void`); return v; }, 'pending' as Status);
-  const customer_name = required('customer_name', (v) => v, '');
+  const customer_name = required('customer_name', (v) => oneLine(v, 'name'), '');
   const phone = required('phone', (v) => {
     const known = ctx.phones?.get(v);
     if (known) return known;

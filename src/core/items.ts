@@ -1,5 +1,5 @@
 import { UsageError } from './errors.js';
-import { parseAmount, type Currency } from './money.js';
+import { MAX_AMOUNT, parseAmount, type Currency } from './money.js';
 
 export interface Item {
   description: string;
@@ -38,7 +38,7 @@ export function parseItem(text: string, currency: Currency, locale: string): Ite
 /** Quantity x price summed in integers (BigInt), never in floating point. */
 export function itemsTotal(items: readonly Item[]): number {
   const total = items.reduce((acc, it) => acc + BigInt(it.quantity) * BigInt(it.unit_price), 0n);
-  if (total > BigInt(Number.MAX_SAFE_INTEGER)) throw new UsageError('The order total is too large.');
+  if (total > BigInt(MAX_AMOUNT)) throw new UsageError(`The order total (${total} minor units) is above the largest accepted, ${MAX_AMOUNT}; split the order.`);
   return Number(total);
 }
 

@@ -64,6 +64,16 @@ function amountPattern(group: string, decimal: string): RegExp {
 }
 
 /**
+ * The largest amount, order total or fee, in minor units (SPEC 12): far above any shop's
+ * order, and small enough that a sum of many stays exact and its JSON number round-trips.
+ */
+export const MAX_AMOUNT = 999_999_999_999_999;
+
+export function tooLarge(what: string, text: string, currency: Currency): UsageError {
+  return new UsageError(`Invalid ${what} "${text}": the largest accepted is ${toMajorString(MAX_AMOUNT, currency)} ${currency.code}.`);
+}
+
+/**
  * Parses an amount as the owner types it: 1500000, 1.500.000 (id) or 1,500,000 (en), with
  * decimals only where the currency has them. Returns minor units.
  */
@@ -88,12 +98,11 @@ export function parseAmount(text: string, currency: Currency, locale: string, wh
     );
   }
   const digits = whole + frac.padEnd(currency.exponent, '0');
-  // Up to 15 digits a Number holds the integer exactly (an import parses millions of these).
+  // Up to 15 digits a Number holds the integer exactly (an import parses millions of these),
+  // and 15 digits are at most MAX_AMOUNT.
   if (digits.length <= 15) return Number(digits);
   const minor = BigInt(digits);
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new UsageError(`Invalid ${what} "${text}": the number is too large.`);
-  }
+  if (minor > BigInt(MAX_AMOUNT)) throw tooLarge(what, text, currency);
   return Number(minor);
 }
 

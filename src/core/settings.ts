@@ -1,9 +1,10 @@
 import { UsageError } from './errors.js';
 import { knownCurrency, parseAmount, toMajorString, type Currency } from './money.js';
 import { isValidTimeZone } from './dates.js';
+import { isCallingCode } from './phone.js';
 
 /** Every setting of SPEC 1 with its default and its validation. Values are stored as text. */
-export type Kind = 'text' | 'percent' | 'days' | 'count' | 'money' | 'bool' | 'days-list' | 'percent-list' | 'choice';
+export type Kind = 'text' | 'percent' | 'days' | 'count' | 'money' | 'bool' | 'days-list' | 'percent-list' | 'choice' | 'seconds';
 
 export interface SettingDef {
   key: string;
@@ -37,6 +38,7 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'blacklist.policy', kind: 'choice', default: 'full-payment', choices: ['block', 'full-payment', 'warn'], help: "what a blacklisted customer's new order needs" },
   { key: 'blacklist.after_no_shows', kind: 'count', default: '2', help: 'no-shows before a blacklist entry is proposed' },
   { key: 'notify.command', kind: 'text', default: '', help: 'program that sends a message (text on stdin)' },
+  { key: 'notify.timeout_seconds', kind: 'seconds', default: '30', help: 'a notify.command run taking longer is killed; the message stays queued' },
 ];
 
 export function settingDef(key: string): SettingDef {
@@ -64,6 +66,9 @@ export function normaliseSetting(key: string, value: string, ctx: { currency: Cu
     case 'days':
     case 'count':
       if (!/^\d{1,4}$/.test(v)) bad(key, value, `use a whole number of ${def.kind === 'days' ? 'days' : 'items'}, 0 or more`);
+      return String(Number(v));
+    case 'seconds':
+      if (!/^\d{1,5}$/.test(v) || Number(v) < 1 || Number(v) > 86_400) bad(key, value, 'use a whole number of seconds from 1 to 86400');
       return String(Number(v));
     case 'money':
       return String(parseAmount(v, ctx.currency, ctx.locale, `amount for ${key}`));
@@ -118,4 +123,30 @@ export function withDefaults(stored: Settings): Settings {
 
 export function numberSetting(settings: Settings, key: string): number {
   return Number(settings[key] ?? settingDef(key).default);
+}
+
+/** A comma-list setting (reminder.days_before, deposit.escalation) as numbers, in stored order. */
+export function listSetting(settings: Settings, key: 'reminder.days_before' | 'deposit.escalation'): number[] {
+  return (settings[key] ?? settingDef(key).default).split(',').map(Number);
+}
+
+/**
+ * Rules between settings, checked on the whole set after a change (SPEC 12), so no order of
+ * `config set` commands can leave the shop with a minimum above its default DP.
+ */
+export function checkSettings(s: Settings): void {
+  if (!s['shop.name']!.trim()) throw new UsageError('Invalid value "" for shop.name: the shop name appears in every message; give it a name.');
+  if (!isCallingCode(s.country_code!)) {
+    throw new UsageError(`Invalid value "${s.country_code}" for country_code: use a country's calling code such as 62 (Indonesia) or 1 (USA).`);
+  }
+  const min = numberSetting(s, 'deposit.min_percent');
+  const def = numberSetting(s, 'deposit.default_percent');
+  if (def < min) {
+    throw new UsageError(`deposit.default_percent (${def}%) is below deposit.min_percent (${min}%): the default DP must be at least the minimum; raise the default or lower the minimum first.`);
+  }
+  const steps = listSetting(s, 'deposit.escalation');
+  const drop = steps.findIndex((p, i) => i > 0 && p < steps[i - 1]!);
+  if (drop > 0) {
+    throw new UsageError(`Invalid value "${s['deposit.escalation']}" for deposit.escalation: the DP may not decrease with more no-shows (${steps[drop - 1]} then ${steps[drop]}).`);
+  }
 }

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import { insertMany } from './bulk.js';
 import { engineOf } from './engine.js';
+import { chain, touch } from './evidence.js';
 import type { CommunicationsTable, DB } from './types.js';
 
 export type Communication = Omit<Insertable<CommunicationsTable>, 'id' | 'prev_hash' | 'hash'>;
@@ -35,11 +36,14 @@ export async function appendCommunications(db: DB, entries: readonly Communicati
       prev = hash;
     }
   })();
-  const inserted = await insertMany<{ id: number }>(db,
+  const inserted = await insertMany<Record<string, unknown> & { id: number; order_id: number | null }>(db,
     'INSERT INTO communications (order_id, customer_id, direction, channel, kind, template, lang, text, created_at, prev_hash, hash)',
-    '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', rows, 'RETURNING id');
+    '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', rows, 'RETURNING *');
   // Within the write lock each row gets the next rowid, so ascending ids follow the entries.
-  return inserted.map((r) => r.id).sort((a, b) => a - b);
+  inserted.sort((a, b) => a.id - b.id);
+  await chain(db, 'communications', inserted);
+  touch(db, inserted.flatMap((r) => (r.order_id === null ? [] : [r.order_id])));
+  return inserted.map((r) => r.id);
 }
 
 /** The whole log in id order, streamed (constant memory). */

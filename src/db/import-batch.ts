@@ -1,6 +1,7 @@
 import { detached, type ImportedOrder } from '../core/import-row.js';
 import { insertMany } from './bulk.js';
 import { execute } from './engine.js';
+import { touch } from './evidence.js';
 import type { DB } from './types.js';
 
 const ORDER_COLUMNS = `id, external_ref, customer_id, status, pickup_date, total, deposit_required, custom, needs_confirmation, note,
@@ -95,5 +96,6 @@ export async function storeBatch(
     }
   })());
   await insertMany(db, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'imported', ?, ?)", orderIds.map((id) => [id, `from ${source}`, importedAt]));
+  touch(db, orderIds);
   return states;
 }

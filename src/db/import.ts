@@ -1,6 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import { detached, type ImportedOrder } from '../core/import-row.js';
 import { engineOf, execute } from './engine.js';
+import { chainNewRows, touch } from './evidence.js';
 import { storeBatch } from './import-batch.js';
 import type { SqliteEngine } from './sqlite.js';
 import type { DB } from './types.js';
@@ -33,6 +34,8 @@ export class OrderImport {
   private readonly run: Run;
   private readonly db: DB;
   private readonly batched: boolean;
+  /** the last ledger and event ids before the import: rows above them are chained at the end */
+  private before?: { ledger: number; events: number };
   /** phone -> [customer id, name]: a repeat customer in the file costs no upsert */
   private readonly customers = new Map<string, [number, string]>();
 
@@ -60,6 +63,7 @@ export class OrderImport {
    * added), 'present' (the same order is already here) or the reason it clashes.
    */
   async store(orders: readonly ImportedOrder[], importedAt: string, source: string): Promise<string[]> {
+    await this.start();
     if (this.batched) return storeBatch(this.db, orders, importedAt, source, this.customers);
     const out: string[] = [];
     for (const o of orders) {
@@ -68,6 +72,19 @@ export class OrderImport {
       out.push(state);
     }
     return out;
+  }
+
+  private async start(): Promise<void> {
+    if (this.before) return;
+    const last = async (t: string) => Number((await execute<{ m: number }>(this.db, `SELECT coalesce(max(id), 0) AS m FROM ${t}`, []))[0]!.m);
+    this.before = { ledger: await last('ledger'), events: await last('events') };
+  }
+
+  /** Chains the rows the import added as evidence (the orders are sealed when the transaction ends). */
+  async chainNew(): Promise<void> {
+    await this.start();
+    await chainNewRows(this.db, 'ledger', this.before!.ledger);
+    await chainNewRows(this.db, 'events', this.before!.events);
   }
 
   /** 'new', 'present' (the same order is already here) or a reason it clashes. */
@@ -104,6 +121,7 @@ export class OrderImport {
     ];
     for (const [kind, amount, feeDate] of rows) if (amount > 0) await this.run('ledger', [id, kind, amount, feeDate, 'imported', importedAt]);
     await this.run('event', [id, `from ${source}`, importedAt]);
+    touch(this.db, [id]);
     return { id, customerId };
   }
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { homedir } from 'node:os';
+import { RefusedError, UsageError } from '../core/errors.js';
 import { engineOf, type Engine } from './engine.js';
 import type { DB } from './types.js';
 
@@ -11,8 +12,8 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'orders', 'orders.db');
 }
 
-/** The demo's own database, replaced on every `orders demo` without --db. */
-export function demoDbPath(env: NodeJS.ProcessEnv = process.env): string {
+/** Deletes the demo's own database (replaced on every `orders demo` without --db) and returns its path. */
+export function removeDemoDb(env: NodeJS.ProcessEnv = process.env): string {
   const path = join(dirname(defaultDbPath(env)), 'demo.db');
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
@@ -45,4 +46,13 @@ export async function openStore(target: string, isDefault: boolean): Promise<Eng
 /** The engine's integrity check ('ok' when sound) and the number of foreign-key violations. */
 export function integrity(db: DB): Promise<{ integrity: string[]; foreignKeys: number }> {
   return engineOf(db).integrity();
+}
+
+/** A full disk or an I/O error as one sentence naming the file (SPEC 12); other errors as they are. */
+export function storageError(path: string, err: unknown): Error {
+  const code = (err as { code?: string }).code ?? '';
+  if (code === 'SQLITE_FULL') return new RefusedError(`The disk holding ${path} is full; nothing was changed. Free some space and try again.`);
+  if (code.startsWith('SQLITE_IOERR')) return new RefusedError(`Cannot read or write ${path}: the disk reported an I/O error (${code}); nothing was changed.`);
+  if (code.startsWith('SQLITE_READONLY')) return new UsageError(`Cannot change ${path}: the file or its directory is read-only; only commands that read work here.`);
+  return err as Error;
 }

@@ -4,6 +4,7 @@ import { EMPTY_TOTALS, type EntryKind, type Totals } from '../core/ledger.js';
 import { inChunks } from './chunks.js';
 import { blacklistedExpr } from './customers.js';
 import { engineOf } from './engine.js';
+import { chain, touch } from './evidence.js';
 import type { DB, OrdersTable } from './types.js';
 
 export type OrderRow = Selectable<OrdersTable> & {
@@ -17,6 +18,7 @@ export async function insertOrder(db: DB, order: Insertable<OrdersTable>, items:
   await db.insertInto('order_items')
     .values(items.map((it, i) => ({ order_id: id, position: i + 1, ...it })))
     .execute();
+  touch(db, [id]);
   return id;
 }
 
@@ -28,6 +30,7 @@ export async function replaceItems(db: DB, orderId: number, items: readonly Item
 
 export async function updateOrder(db: DB, id: number, changes: Updateable<OrdersTable>): Promise<void> {
   await db.updateTable('orders').set(changes).where('id', '=', id).execute();
+  touch(db, [id]);
 }
 
 function selectOrders(db: DB) {
@@ -111,11 +114,14 @@ export async function addLedger(db: DB, orderId: number, entries: readonly Ledge
     order_id: orderId, kind: e.kind, amount: e.amount, method: e.method ?? null,
     fee_date: e.fee_date ?? null, note: e.note ?? null, created_at: createdAt,
   }));
-  if (rows.length) await db.insertInto('ledger').values(rows).execute();
+  if (rows.length === 0) return;
+  await chain(db, 'ledger', await db.insertInto('ledger').values(rows).returningAll().execute());
+  touch(db, [orderId]);
 }
 
 export async function addEvent(db: DB, orderId: number, kind: string, detail: string | null, createdAt: string): Promise<void> {
-  await db.insertInto('events').values({ order_id: orderId, kind, detail, created_at: createdAt }).execute();
+  await chain(db, 'events', await db.insertInto('events').values({ order_id: orderId, kind, detail, created_at: createdAt }).returningAll().execute());
+  touch(db, [orderId]);
 }
 
 export interface TimelineEntry {

@@ -8,6 +8,7 @@ import { assetPath } from './assets.js';
 import { EngineTag, onConnection, type Compilable, type Engine } from './engine.js';
 import { MIGRATION_STEPS } from './migration-steps.js';
 import { SCHEMA_VERSION } from './schema-version.js';
+import { storageError } from './open.js';
 import type { Database, DB } from './types.js';
 
 /** The embedded engine; `raw` is for the few SQLite-only paths (backup, the bulk import). */
@@ -30,15 +31,14 @@ export function openSqlite(path: string, isDefault: boolean): SqliteEngine {
   } else if (statSync(path).isDirectory()) {
     throw new UsageError(`${path} is a directory, not a database file.`);
   }
-  let raw: Sqlite.Database;
+  const raw = connect(path);
   try {
-    raw = new Sqlite(path, { timeout: 10_000, nativeBinding: nativeBinding() });
-    raw.pragma('journal_mode = WAL');
-  } catch (err) {
-    throw describeOpenError(path, err);
-  }
-  raw.pragma('synchronous = NORMAL');
-  try {
+    // Whose file it is, before anything is written to it: another program's SQLite file stays byte-for-byte as it was.
+    checkVersion(raw, path);
+    if (!raw.readonly) {
+      raw.pragma('journal_mode = WAL');
+      raw.pragma('synchronous = NORMAL');
+    }
     // Foreign keys are off while a migration rebuilds a table (better-sqlite3 turns them on by
     // default, and DROP TABLE of a referenced table would fail); it checks them itself at the end.
     raw.pragma('foreign_keys = OFF');
@@ -133,6 +133,51 @@ function nativeBinding(): string | undefined {
   }
 }
 
+/**
+ * Opens for writing; in a directory we may not write to (WAL needs its -shm file there), read
+ * commands still work: read-only, or as an immutable file when no write-ahead log is pending.
+ */
+function connect(path: string): Sqlite.Database {
+  const open = (file: string, readonly: boolean) => {
+    const raw = new Sqlite(file, { timeout: 10_000, nativeBinding: nativeBinding(), readonly });
+    raw.pragma('user_version');
+    return raw;
+  };
+  try {
+    return open(path, false);
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (!code.startsWith('SQLITE_READONLY') && code !== 'SQLITE_CANTOPEN') throw describeOpenError(path, err);
+    try {
+      return open(path, true);
+    } catch {
+      // SQLITE_USE_URI=1 is set by the process's entry point (src/main.ts) before the driver loads.
+      if (existsSync(`${path}-wal`)) throw describeOpenError(path, err);
+      try {
+        return open(`file:${encodeURI(path).replace(/[?#]/g, encodeURIComponent)}?immutable=1`, true);
+      } catch {
+        throw describeOpenError(path, err);
+      }
+    }
+  }
+}
+
+/** Refuses a file that is not ours, or not a version we know, without writing to it. */
+function checkVersion(raw: Sqlite.Database, path: string): void {
+  const version = raw.pragma('user_version', { simple: true }) as number;
+  if (version < 0) throw new UsageError(`${path} has an unknown schema version (${version}); it is not an orders database this program can open.`);
+  if (version > SCHEMA_VERSION) {
+    throw new UsageError(`${path} was written by a newer version of orders (schema ${version}); upgrade orders to open it.`);
+  }
+  if (version === 0) {
+    const tables = raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    if (tables.n > 0) throw new UsageError(`${path} is an SQLite file but not an orders database; it was left as it was.`);
+  }
+  if (raw.readonly && version !== SCHEMA_VERSION) {
+    throw new UsageError(`${path} needs upgrading to schema ${SCHEMA_VERSION}, but it or its directory is read-only.`);
+  }
+}
+
 function describeOpenError(path: string, err: unknown): Error {
   const code = (err as { code?: string }).code ?? '';
   if (err instanceof UsageError) return err;
@@ -140,7 +185,7 @@ function describeOpenError(path: string, err: unknown): Error {
   if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') {
     return new UsageError(`Cannot write the database ${path}: the file or its directory is read-only.`);
   }
-  return err as Error;
+  return storageError(path, err);
 }
 
 /** Turns version v-1 into v: the SQL files of migrations/v/ by name, then v's code steps. */
@@ -155,15 +200,10 @@ function applyMigration(raw: Sqlite.Database, v: number): void {
 function migrate(raw: Sqlite.Database, path: string): void {
   const version = raw.pragma('user_version', { simple: true }) as number;
   if (version === SCHEMA_VERSION) return;
-  if (version > SCHEMA_VERSION) {
-    throw new UsageError(`${path} was written by a newer version of orders (schema ${version}); upgrade orders to open it.`);
-  }
   const run = raw.transaction(() => {
+    // Another process may have migrated it meanwhile; the write lock is ours now.
     const current = raw.pragma('user_version', { simple: true }) as number;
-    if (current === 0) {
-      const tables = raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
-      if (tables.n > 0) throw new UsageError(`${path} is an SQLite file but not an orders database.`);
-    }
+    if (current === SCHEMA_VERSION) return;
     if (current === 0) raw.exec(readFileSync(assetPath('schema.sql'), 'utf8'));
     else for (let v = current + 1; v <= SCHEMA_VERSION; v++) applyMigration(raw, v);
     if ((raw.pragma('foreign_key_check') as unknown[]).length > 0) {

@@ -1,4 +1,5 @@
 import { engineOf } from './engine.js';
+import { forgetTouched, sealTouched } from './evidence.js';
 import type { DB } from './types.js';
 
 /**
@@ -9,7 +10,17 @@ import type { DB } from './types.js';
  */
 export async function writeTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, opts: { dryRun?: boolean | ((result: T) => boolean) } = {}): Promise<T> {
   const { dryRun } = opts;
-  return engineOf(db).write(fn, typeof dryRun === 'function' ? dryRun : () => Boolean(dryRun));
+  return engineOf(db).write(async (trx) => {
+    try {
+      const result = await fn(trx);
+      // Orders changed in this transaction are chained with their final state (SPEC 12).
+      await sealTouched(trx);
+      return result;
+    } catch (err) {
+      forgetTouched(trx);
+      throw err;
+    }
+  }, typeof dryRun === 'function' ? dryRun : () => Boolean(dryRun));
 }
 
 /**

@@ -121,6 +121,20 @@ export interface SweepRunsTable {
   last_at: string;
 }
 
+export interface EvidenceTable {
+  seq: number;
+  source: 'ledger' | 'events' | 'communications' | 'orders';
+  row_id: number;
+  digest: string;
+  hash: string;
+}
+
+export interface EvidenceHeadTable {
+  id: number;
+  count: number;
+  hash: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   customers: CustomersTable;
@@ -131,6 +145,8 @@ export interface Database {
   communications: CommunicationsTable;
   blacklist: BlacklistTable;
   outbox: OutboxTable;
+  evidence: EvidenceTable;
+  evidence_head: EvidenceHeadTable;
   sweep_runs: SweepRunsTable;
 }
 

@@ -22,36 +22,61 @@ interface Node {
   children?: Node[];
 }
 
-/** A tag alone on its line takes the line with it, so sections do not leave blank lines. */
+/** Sections nest at most this deep: deeper is a mistake, and each level costs stack when rendered. */
+export const MAX_DEPTH = 20;
+
+/**
+ * A tag alone on its line takes the line with it, so sections do not leave blank lines. The
+ * newline becomes a NUL mark, so an error can still name the line of the file.
+ */
 function dropStandalone(source: string): string {
-  return source.replace(/^[ \t]*(\{\{\s*[#^/][^}]*\}\})[ \t]*\r?\n/gm, '$1');
+  return source.replace(/^[ \t]*(\{\{\s*[#^/][^}]*\}\})[ \t]*\r?\n/gm, '$1\u0000');
 }
 
 export function parseTemplate(source: string, label: string): Node[] {
   const root: Node[] = [];
-  const stack: { name: string; nodes: Node[] }[] = [{ name: '', nodes: root }];
+  const stack: { name: string; nodes: Node[]; line: number }[] = [{ name: '', nodes: root, line: 1 }];
   let last = 0;
+  let line = 1;
   const text = dropStandalone(source);
+  const fail = (what: string, at = line) => new UsageError(`Template ${label}, line ${at}: ${what}.`);
+  const addText = (nodes: Node[], piece: string) => {
+    const open = piece.search(/\{\{|\}\}/);
+    if (open >= 0) throw fail(`"${piece.slice(open, open + 20).split(/[\n\u0000]/)[0]}" is not a complete tag; write {{name}}, {{#name}}...{{/name}} or {{^name}}...{{/name}}`, line + countLines(piece.slice(0, open)));
+    nodes.push({ kind: 'text', text: piece.replaceAll('\u0000', '') });
+  };
   for (const m of text.matchAll(TAG)) {
     const top = stack[stack.length - 1]!;
-    if (m.index! > last) top.nodes.push({ kind: 'text', text: text.slice(last, m.index) });
+    if (m.index! > last) addText(top.nodes, text.slice(last, m.index));
+    line += countLines(text.slice(last, m.index));
     last = m.index! + m[0].length;
     const [, sigil, name] = m as unknown as [string, string, string];
-    if (!NAME.test(name)) throw new UsageError(`Template ${label} has a malformed tag ${m[0]}: use {{name}}, {{#name}}...{{/name}} or {{^name}}...{{/name}}.`);
+    if (!NAME.test(name)) throw fail(`malformed tag ${m[0]}: use {{name}}, {{#name}}...{{/name}} or {{^name}}...{{/name}}`);
     if (sigil === '/') {
-      if (top.name !== name) throw new UsageError(`Template ${label} closes {{/${name}}} but ${top.name ? `{{#${top.name}}} is open` : 'no section is open'}.`);
+      if (top.name !== name) throw fail(`it closes {{/${name}}} but ${top.name ? `{{#${top.name}}} is open` : 'no section is open'}`);
       stack.pop();
     } else if (sigil === '#' || sigil === '^') {
+      if (stack.length > MAX_DEPTH) throw fail(`sections are nested deeper than ${MAX_DEPTH}`);
       const node: Node = { kind: sigil === '#' ? 'section' : 'inverted', name, children: [] };
       top.nodes.push(node);
-      stack.push({ name, nodes: node.children! });
+      stack.push({ name, nodes: node.children!, line });
     } else {
       top.nodes.push({ kind: 'value', name });
     }
+    line += countLines(m[0]);
   }
-  if (stack.length > 1) throw new UsageError(`Template ${label} never closes {{#${stack[stack.length - 1]!.name}}}.`);
-  if (last < text.length) root.push({ kind: 'text', text: text.slice(last) });
+  if (stack.length > 1) {
+    const open = stack[stack.length - 1]!;
+    throw fail(`it never closes {{#${open.name}}}`, open.line);
+  }
+  if (last < text.length) addText(root, text.slice(last));
   return root;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (const c of text) if (c === '\n' || c === '\u0000') n++;
+  return n;
 }
 
 function lookup(values: Values, name: string, label: string): string | boolean {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
@@ -47,6 +47,7 @@ export function loadTemplate(name: TemplateName, lang: Lang, env: NodeJS.Process
   let t = loaded.get(key);
   if (!t) {
     const where = locateTemplate(name, lang, env);
+    if (!statSync(where.path).isFile()) throw new UsageError(`The template ${where.path} is a directory, not a file; put the ${name} text in a file of that name.`);
     t = { ...where, text: readFileSync(where.path, 'utf8') };
     loaded.set(key, t);
   }

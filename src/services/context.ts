@@ -1,3 +1,4 @@
+import type { Offset } from '../core/dates.js';
 import type { Currency } from '../core/money.js';
 import type { Settings } from '../core/settings.js';
 import type { DB } from '../db/types.js';
@@ -9,6 +10,8 @@ export interface ServiceContext {
   nowIso: string;
   /** the shop's calendar date */
   today: string;
+  /** the shop's zone: minutes east of UTC at an instant */
+  offset: Offset;
   settings: Settings;
   currency: Currency;
   locale: string;

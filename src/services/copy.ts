@@ -1,5 +1,5 @@
 import { RefusedError } from '../core/errors.js';
-import { COPY_ORDER, copyTable, rowsIn, tablesOf } from '../db/copy.js';
+import { clearSeeded, COPY_ORDER, copyTable, rowsIn, tablesOf } from '../db/copy.js';
 import { openStore } from '../db/open.js';
 import { readTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
@@ -31,7 +31,7 @@ export async function copyShop(ctx: ServiceContext, target: string): Promise<Cop
       if ((await rowsIn(to, tables)) > 0) {
         throw new RefusedError(`Cannot copy into ${dest.location}: it already holds a shop's data; name a new or empty database.`);
       }
-      await to.deleteFrom('settings').execute();
+      await clearSeeded(to);
       const out: CopyResult['tables'] = [];
       for (const t of tables) out.push({ table: t, rows: await copyTable(from, to, t, source.get(t)!) });
       return out;

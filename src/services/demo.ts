@@ -24,11 +24,10 @@ export async function buildDemo(base: ServiceContext): Promise<{ orders: number;
     'delivery.base_fee': '20000', 'delivery.packaging_fee': '5000', 'delivery.after_hours_fee': '15000',
   });
   const settings = await loadSettings(base.db);
-  const tz = settings.timezone!;
   const d0 = addDays(base.today, -14);
   const at = (n: number): ServiceContext => {
     const today = addDays(d0, n);
-    return { ...base, settings, currency: base.currency, locale: 'id', lang: 'id', today, nowIso: isoInZone(parseNow(`${today}T10:00`, tz), tz) };
+    return { ...base, settings, currency: base.currency, locale: 'id', lang: 'id', today, nowIso: isoInZone(parseNow(`${today}T10:00`, base.offset), base.offset) };
   };
   const ids: Record<string, number> = {};
   const deposits: Record<string, number> = {};
@@ -50,7 +49,7 @@ export async function buildDemo(base: ServiceContext): Promise<{ orders: number;
     1: [order('agus', 'Agus Pratama', '+6281377778888', 'Spanduk 3x1m:2:120.000', 9), dp('agus'), confirm('agus')],
     2: [(ctx) => cancelOrder(ctx, ids.putri!, 'customer', 'acara dibatalkan')],
     3: [(ctx) => cancelOrder(ctx, ids.dewi!, 'shop', 'stok kain batik motif parang habis dari pemasok')],
-    4: [ready('budi'), order('emily', 'Emily Clarke', '+447700900123', 'Canvas tote bag:5:75.000', 10), dp('emily'), confirm('emily')],
+    4: [ready('budi'), order('emily', 'Emily Clarke', '+447911123456', 'Canvas tote bag:5:75.000', 10), dp('emily'), confirm('emily')],
     5: [(ctx) => pickupOrder(ctx, ids.budi!, { pay: true, method: 'cash' }), order('budi2', 'Budi Santoso', '+6281234567890', 'Stiker vinyl:100:1.500', 12), dp('budi2'), confirm('budi2', 'Siap, 100 stiker ukuran 5x5 cm.')],
     6: [ready('siti'), order('sarah', 'Sarah Johnson', '+6281355556666', 'Mug custom:12:40.000', 14), dp('sarah'), confirm('sarah')],
     8: [order('michael', 'Michael Tan', '+6281244443333', 'Kartu nama (box):3:60.000', 15), dp('michael'), confirm('michael')],
@@ -68,7 +67,7 @@ export async function buildDemo(base: ServiceContext): Promise<{ orders: number;
   for (let n = 0; n <= 14; n++) {
     const ctx = at(n);
     for (const step of plan[n] ?? []) await step(ctx);
-    if (n < 14) await sweep({ ...ctx, nowIso: isoInZone(parseNow(`${addDays(d0, n + 1)}T01:00`, tz), tz), today: addDays(d0, n + 1) }, false);
+    if (n < 14) await sweep({ ...ctx, nowIso: isoInZone(parseNow(`${addDays(d0, n + 1)}T01:00`, base.offset), base.offset), today: addDays(d0, n + 1) }, false);
   }
   return { orders: Object.keys(ids).length, from: d0, to: base.today };
 }

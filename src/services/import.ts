@@ -115,6 +115,7 @@ async function readRows(
   }
   // A chunk's rows are parsed before they are checked against the database: back to line order.
   result.problems.sort((a, b) => a.line - b.line);
+  if (result.problems.length === 0) await writer.chainNew();
   return result;
 }
 

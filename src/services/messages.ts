@@ -1,7 +1,7 @@
 import { maxDate } from '../core/dates.js';
 import { RefusedError } from '../core/errors.js';
 import { clockOf, type Clock } from '../core/policy.js';
-import { numberSetting } from '../core/settings.js';
+import { listSetting, numberSetting } from '../core/settings.js';
 import type { Terms } from '../core/terms.js';
 import { appendCommunications } from '../db/communications.js';
 import { getOrder, refundFacts } from '../db/orders.js';
@@ -33,7 +33,7 @@ export function shopFacts(ctx: ServiceContext): ShopFacts {
     salutation: ctx.settings.salutation === 'casual' ? 'casual' : 'formal',
     locale: ctx.locale,
     currency: ctx.currency,
-    reminderDays: ctx.settings['reminder.days_before']!.split(',').map(Number),
+    reminderDays: listSetting(ctx.settings, 'reminder.days_before'),
   };
 }
 

@@ -3,7 +3,7 @@ import { itemsQuantity, itemsTotal, type Item } from '../core/items.js';
 import { forfeitOnCancel } from '../core/ledger.js';
 import { nextStatus, refusal, type Action, type Status } from '../core/lifecycle.js';
 import { percentOf } from '../core/money.js';
-import { numberSetting } from '../core/settings.js';
+import { listSetting, numberSetting } from '../core/settings.js';
 import { requirementFor, type DepositPolicy } from '../core/standing.js';
 import { freezeTerms, needsWrittenConfirmation, requiredDeposit, type DepositInput } from '../core/terms.js';
 import { appendCommunications } from '../db/communications.js';
@@ -59,7 +59,7 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
     const need = requirementFor({ noShows: record?.noShows ?? 0, blacklisted }, {
       minPercent: numberSetting(ctx.settings, 'deposit.min_percent'),
       defaultPercent: numberSetting(ctx.settings, 'deposit.default_percent'),
-      escalation: ctx.settings['deposit.escalation']!.split(',').map(Number),
+      escalation: listSetting(ctx.settings, 'deposit.escalation'),
       blacklistPolicy: ctx.settings['blacklist.policy'] as DepositPolicy['blacklistPolicy'],
     });
     if (need.block) {

@@ -1,3 +1,4 @@
+import { listSetting } from '../core/settings.js';
 import { addDays } from '../core/dates.js';
 import { decide, type PolicyAction, type PolicyOrder } from '../core/policy.js';
 import { enqueue, expireStale, type QueuedMessage } from '../db/outbox.js';
@@ -6,7 +7,7 @@ import type { DB } from '../db/types.js';
 import type { ServiceContext } from './context.js';
 
 export function reminderDays(ctx: ServiceContext): number[] {
-  return ctx.settings['reminder.days_before']!.split(',').map(Number);
+  return listSetting(ctx.settings, 'reminder.days_before');
 }
 
 export interface Decision {

@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.js';
+import { numberSetting } from '../core/settings.js';
 import { dueMessages, markFailed, markSent } from '../db/outbox.js';
 import { writeTransaction } from '../db/tx.js';
 import type { TemplateName } from '../messages/templates.js';
@@ -34,14 +35,17 @@ export async function remind(ctx: ServiceContext, opts: { dryRun: boolean; send:
   const result: RemindResult = { messages: due.map((d) => d.message), sent: [], failed: [] };
   if (!opts.send || opts.dryRun) return result;
 
-  const outcomes = due.map((d) => ({ ...d, outcome: sendWith(command, d.message) }));
-  await writeTransaction(ctx.db, async (trx) => {
-    await logSent(trx, ctx, outcomes.filter((o) => o.outcome.ok), 'notify');
-    for (const o of outcomes) if (!o.outcome.ok) await markFailed(trx, o.outboxId, o.outcome.error);
-  });
-  for (const o of outcomes) {
-    if (o.outcome.ok) result.sent.push(o.message);
-    else result.failed.push({ message: o.message, error: o.outcome.error });
+  // Each message is marked sent in its own commit as soon as its program exits 0, so a run
+  // killed half-way never hands a delivered message to the gateway again.
+  const timeout = numberSetting(ctx.settings, 'notify.timeout_seconds');
+  for (const d of due) {
+    const outcome = await sendWith(command, d.message, timeout);
+    await writeTransaction(ctx.db, async (trx) => {
+      if (outcome.ok) await logSent(trx, ctx, [d], 'notify');
+      else await markFailed(trx, d.outboxId, outcome.error);
+    });
+    if (outcome.ok) result.sent.push(d.message);
+    else result.failed.push({ message: d.message, error: outcome.error });
   }
   return result;
 }

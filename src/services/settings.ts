@@ -1,6 +1,6 @@
 import { RefusedError } from '../core/errors.js';
 import { currencyOf } from '../core/money.js';
-import { displaySetting, normaliseSetting, SETTINGS, withDefaults, type Settings } from '../core/settings.js';
+import { checkSettings, displaySetting, normaliseSetting, SETTINGS, withDefaults, type Settings } from '../core/settings.js';
 import { hasOrders } from '../db/orders.js';
 import { readSettings, writeSettings } from '../db/settings.js';
 import { writeTransaction } from '../db/tx.js';
@@ -38,6 +38,7 @@ export async function setSettings(db: DB, values: Record<string, string>): Promi
   const ctx = { currency: currencyOf(currencyCode), locale };
   const normalised: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) normalised[key] = normaliseSetting(key, value, ctx);
+  checkSettings({ ...current, ...normalised });
   await writeTransaction(db, async (trx) => {
     if (normalised.currency && normalised.currency !== current.currency) {
       if (await hasOrders(trx)) throw new RefusedError(`The currency cannot change from ${current.currency} to ${normalised.currency} once orders exist: their amounts are in ${current.currency}.`);

@@ -1,6 +1,7 @@
 import { clockOf, blacklistDecision, type PolicyAction } from '../core/policy.js';
 import { numberSetting } from '../core/settings.js';
 import { addBlacklistEntries, noShowStanding } from '../db/blacklist.js';
+import { readHead, sealTouched } from '../db/evidence.js';
 import { enqueue, expireStale } from '../db/outbox.js';
 import { cancelNoShows, chargeStorageFees, claimSweep } from '../db/sweep.js';
 import { writeTransaction } from '../db/tx.js';
@@ -20,6 +21,8 @@ export interface SweepSummary {
   dry_run: boolean;
   /** 1 for the day's first sweep; more when a counter's cron or the owner ran it again */
   run_of_day: number;
+  /** the evidence chain's head after the sweep, for the cron log (SPEC 12) */
+  evidence_head: { count: number; hash: string };
   details: { order_id: number; action: string; why: string }[];
 }
 
@@ -64,6 +67,9 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean): Promise<Sweep
     }
     await addBlacklistEntries(trx, added.map((id) => ({ customer_id: id, reason: `${standing.get(id)!.noShows} no-shows (blacklist.auto)` })), ctx.nowIso);
 
+    // Orders changed tonight are chained now, so the head printed is the one committed.
+    await sealTouched(trx);
+    const head = await readHead(trx);
     // Reminders already queued on an earlier run today are not news.
     const reminded = new Set(queued.filter((q) => q.template === 'pickup-reminder').map((q) => q.order_id));
     return {
@@ -76,6 +82,7 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean): Promise<Sweep
       blacklisted: added.sort((a, b) => a - b),
       dry_run: dryRun,
       run_of_day: runOfDay,
+      evidence_head: head,
       details: decisions.flatMap((d) => d.actions
         .filter((a) => a.kind !== 'reminder' || reminded.has(d.order.id))
         .map((a) => ({ order_id: d.order.id, action: a.kind, why: explain(ctx, d, a) }))),

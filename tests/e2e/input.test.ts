@@ -154,7 +154,7 @@ describe('the database file', () => {
     const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
     const r = spawnSync(asUser[0] ?? process.execPath, [...asUser.slice(1), ...(asUser.length ? [process.execPath] : []), BIN, '--db', ro.db, 'config', 'set', 'pickup.grace_days', '3'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`orders: Cannot write the database ${ro.db}: the file or its directory is read-only.\n`);
+    expect(r.stderr).toBe(`orders: Cannot change ${ro.db}: the file or its directory is read-only; only commands that read work here.\n`);
     expect(ro.bytes()).toBe(bytes);
     ro.cleanup();
   });

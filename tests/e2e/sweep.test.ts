@@ -106,7 +106,7 @@ describe('orders sweep over the worked example', () => {
 
   it('prints plain lines when piped, and says when there is nothing to do', () => {
     const out = shop.ok(['sweep'], { now: '2026-12-01' });
-    expect(out).toBe('Sweep for 2026-12-01\nreminders queued: 0\noverdue notices queued: 0\nstorage fee-days charged: 0\ncancelled as no-show: none\nblacklist proposed (customers): none\nblacklisted (customers): none\nNothing to do today.\n');
+    expect(out).toBe(`Sweep for 2026-12-01\nreminders queued: 0\noverdue notices queued: 0\nstorage fee-days charged: 0\ncancelled as no-show: none\nblacklist proposed (customers): none\nblacklisted (customers): none\nNothing to do today.\nEvidence head: 0:${'0'.repeat(64)}\n`);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currencyOf } from '../../src/core/money.ts';
 import { addDays, dateIn, daysBetween, isoInZone, isValidDate, parseDateInput, parseNow } from '../../src/core/dates.ts';
+import { zoneOffset as z } from '../../src/context.ts';
 
 describe('calendar dates', () => {
   it('validates real dates only', () => {
@@ -32,19 +33,26 @@ describe('calendar dates', () => {
 
 describe('--now and time zones', () => {
   it('reads a date as the start of that day in the shop zone', () => {
-    const t = parseNow('2026-12-01', 'Asia/Jakarta');
-    expect(isoInZone(t, 'Asia/Jakarta')).toBe('2026-12-01T00:00:00+07:00');
-    expect(dateIn(t, 'Asia/Jakarta')).toBe('2026-12-01');
-    expect(dateIn(t, 'UTC')).toBe('2026-11-30');
+    const t = parseNow('2026-12-01', z('Asia/Jakarta'));
+    expect(isoInZone(t, z('Asia/Jakarta'))).toBe('2026-12-01T00:00:00+07:00');
+    expect(dateIn(t, z('Asia/Jakarta'))).toBe('2026-12-01');
+    expect(dateIn(t, z('UTC'))).toBe('2026-11-30');
   });
   it('keeps an explicit offset', () => {
-    const t = parseNow('2026-12-01T23:30:00Z', 'Asia/Jakarta');
-    expect(dateIn(t, 'Asia/Jakarta')).toBe('2026-12-02');
-    expect(isoInZone(t, 'America/New_York')).toBe('2026-12-01T18:30:00-05:00');
+    const t = parseNow('2026-12-01T23:30:00Z', z('Asia/Jakarta'));
+    expect(dateIn(t, z('Asia/Jakarta'))).toBe('2026-12-02');
+    expect(isoInZone(t, z('America/New_York'))).toBe('2026-12-01T18:30:00-05:00');
+  });
+  it('a date whose midnight does not exist begins at the change (America/Santiago, 6 September 2026)', () => {
+    const t = parseNow('2026-09-06', z('America/Santiago'));
+    expect(isoInZone(t, z('America/Santiago'))).toBe('2026-09-06T01:00:00-03:00');
+    expect(dateIn(t, z('America/Santiago'))).toBe('2026-09-06');
+    expect(dateIn(t - 1, z('America/Santiago'))).toBe('2026-09-05');
+    expect(isoInZone(parseNow('2026-04-05', z('America/Santiago')), z('America/Santiago'))).toBe('2026-04-05T00:00:00-04:00');
   });
   it('refuses a malformed value', () => {
-    for (const bad of ['2026-12-32', 'yesterday', '2026-12-01T25:00', '12/01/2026']) {
-      expect(() => parseNow(bad, 'UTC')).toThrow(/Invalid --now/);
+    for (const bad of ['2026-12-32', 'yesterday', '2026-12-01T25:00', '12/01/2026', '2026-12-01T09:00+99:99', '2026-12-01T09:00+14:01', '2026-12-01T09:00-15:00', '2026-12-01T09:00+07:60']) {
+      expect(() => parseNow(bad, z('UTC'))).toThrow(/Invalid --now/);
     }
   });
 });
@@ -54,12 +62,12 @@ describe('zone offsets agree with Intl', () => {
     const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
     for (let day = 0; day < 365; day += 7) {
       const t = Date.UTC(2026, 0, 1, 23, 30) + day * 86_400_000;
-      expect(dateIn(t, tz)).toBe(fmt.format(new Date(t)));
+      expect(dateIn(t, z(tz))).toBe(fmt.format(new Date(t)));
     }
   });
   it('reads a wall time on a DST change day', () => {
-    expect(isoInZone(parseNow('2026-03-08T12:00', 'America/New_York'), 'America/New_York')).toBe('2026-03-08T12:00:00-04:00');
-    expect(isoInZone(parseNow('2026-11-01T00:00', 'America/New_York'), 'America/New_York')).toBe('2026-11-01T00:00:00-04:00');
+    expect(isoInZone(parseNow('2026-03-08T12:00', z('America/New_York')), z('America/New_York'))).toBe('2026-03-08T12:00:00-04:00');
+    expect(isoInZone(parseNow('2026-11-01T00:00', z('America/New_York')), z('America/New_York'))).toBe('2026-11-01T00:00:00-04:00');
   });
   it('matches the Intl digits of common currencies', () => {
     for (const code of ['USD', 'EUR', 'JPY', 'KWD', 'SGD', 'MYR']) {

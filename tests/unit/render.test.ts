@@ -105,3 +105,19 @@ describe('every built-in template renders for a realistic order in both language
     expect(() => render(loadTemplate('delay-apology', 'en', {}).text, v, 'en/delay-apology')).toThrow(/needs compensation, which order 7 does not have: no compensation was recorded/);
   });
 });
+
+describe('templates that are broken (SPEC 12)', () => {
+  it('an unclosed tag is an error naming the template and the line, not text for the customer', () => {
+    expect(() => render('Halo {{name}},\n{{#paid}}\nTerima kasih.\n{{/paid}}\nSampai {{date', { name: 'A', paid: true, date: 'x' }, 'id/t'))
+      .toThrow('Template id/t, line 5: "{{date" is not a complete tag; write {{name}}, {{#name}}...{{/name}} or {{^name}}...{{/name}}.');
+    expect(() => render('a\nb }} c', {}, 't')).toThrow(/^Template t, line 2: "\}\} c" is not a complete tag/);
+    expect(() => render('x\n{{#a}}\ny', { a: true }, 't')).toThrow('Template t, line 2: it never closes {{#a}}.');
+  });
+
+  it('sections nest at most 20 deep, and 20,000 levels are an error, not a stack overflow', () => {
+    const nest = (n: number) => `${'{{#a}}'.repeat(n)}x${'{{/a}}'.repeat(n)}`;
+    expect(render(nest(20), { a: true }, 't')).toBe('x\n');
+    expect(() => render(nest(21), { a: true }, 't')).toThrow('Template t, line 1: sections are nested deeper than 20.');
+    expect(() => render(nest(20_000), { a: true }, 't')).toThrow(/nested deeper than 20/);
+  });
+});

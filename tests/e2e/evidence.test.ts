@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { digestOf, GENESIS, linkHash, type Source } from '../../src/db/evidence-hash.ts';
+import { addKaos, Shop } from './harness.ts';
+
+let shop: Shop;
+beforeEach(() => {
+  shop = new Shop().init();
+  addKaos(shop);
+  shop.ok(['pay', '1', '85.000']);
+  shop.ok(['confirm', '1', '--via', 'whatsapp']);
+  shop.ok(['ready', '1'], { now: '2026-11-30' });
+  shop.ok(['contact', '1', '--in', '--via', 'phone', 'Saya ambil hari Selasa ya'], { now: '2026-11-30' });
+});
+afterEach(() => shop.cleanup());
+
+function head(): string {
+  return /^Head: (\d+:[0-9a-f]{64})$/m.exec(shop.ok(['verify']))![1]!;
+}
+
+function seqOf(source: Source, rowId: number): number {
+  return shop.query('SELECT max(seq) AS s FROM evidence WHERE source = ? AND row_id = ?', source, rowId)[0].s;
+}
+
+/** What someone who knows the scheme does after an edit: recompute every digest, link and the head. */
+function rechain(): void {
+  const d = new Sqlite(shop.db);
+  const entries = d.prepare('SELECT seq, source, row_id FROM evidence ORDER BY seq').all() as { seq: number; source: Source; row_id: number }[];
+  let hash = GENESIS;
+  for (const e of entries) {
+    const row = d.prepare(`SELECT * FROM ${e.source} WHERE id = ?`).get(e.row_id) as Record<string, unknown>;
+    const digest = digestOf(e.source, row);
+    hash = linkHash(hash, digest);
+    d.prepare('UPDATE evidence SET digest = ?, hash = ? WHERE seq = ?').run(digest, hash, e.seq);
+  }
+  d.prepare('UPDATE evidence_head SET count = ?, hash = ?').run(entries.length, hash);
+  d.close();
+}
+
+describe('the evidence chain (SPEC 12)', () => {
+  it('covers ledger rows, events, the log and every order, prints its head, and proves a recorded one', () => {
+    const sources = shop.query('SELECT source, count(*) AS n FROM evidence GROUP BY source ORDER BY source');
+    expect(sources.map((s) => s.source)).toEqual(['communications', 'events', 'ledger', 'orders']);
+    const h = head();
+    expect(shop.run(['verify', '--head', h]).code).toBe(0);
+    const sweep = shop.okJson(['sweep'], { now: '2026-12-10' });
+    expect(sweep.evidence_head.count).toBeGreaterThan(Number(h.split(':')[0]));
+    expect(`${sweep.evidence_head.count}:${sweep.evidence_head.hash}`).toBe(head());
+    // an old head still proves the chain's start after more was appended
+    expect(shop.run(['verify', '--head', h]).stdout).toContain(`Recorded head ${h}: matches`);
+  });
+
+  const tampers: [string, string, Source, () => number][] = [
+    ['a ledger amount', "UPDATE ledger SET amount = 5000 WHERE kind = 'payment'", 'ledger', () => shop.query("SELECT id FROM ledger WHERE kind = 'payment'")[0].id],
+    ['an order status', "UPDATE orders SET status = 'completed' WHERE id = 1", 'orders', () => 1],
+    ['frozen terms', 'UPDATE orders SET terms_storage_fee_per_day = 999 WHERE id = 1', 'orders', () => 1],
+    ['an event', "UPDATE events SET detail = 'via nobody' WHERE kind = 'confirmed'", 'events', () => shop.query("SELECT id FROM events WHERE kind = 'confirmed'")[0].id],
+  ];
+  for (const [what, sql, source, id] of tampers) {
+    it(`names ${what} edited behind the tool's back`, () => {
+      shop.tamper(sql);
+      const r = shop.run(['verify']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^orders: evidence entry ${seqOf(source, id())} \\([a-z ]+ ${id()}\\) fails verification: `));
+    });
+  }
+
+  it('catches the last log entries removed, with their evidence and even with the head rewritten', () => {
+    const h = head();
+    const last = shop.query("SELECT max(seq) AS s FROM evidence WHERE source = 'communications'")[0].s;
+    shop.tamper('DELETE FROM evidence WHERE seq >= ?', last);
+    shop.tamper('DELETE FROM communications WHERE id = (SELECT max(id) FROM communications)');
+    expect(shop.run(['verify']).stderr).toMatch(/the chain's head fails verification: the chain ends at entry \d+ but its head says \d+: its last entries were removed/);
+    rechain();
+    expect(shop.run(['verify']).code).toBe(0);
+    const r = shop.run(['verify', '--head', h]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/fewer than the \d+ recorded: entries were removed/);
+  });
+
+  it('an edit with the whole chain recomputed passes verify but not verify --head', () => {
+    const h = head();
+    shop.tamper("UPDATE ledger SET amount = 5000 WHERE kind = 'payment'");
+    rechain();
+    expect(shop.run(['verify']).code).toBe(0);
+    const r = shop.run(['verify', '--head', h]);
+    expect([r.code, r.stdout]).toEqual([1, expect.stringContaining('DOES NOT MATCH')]);
+    expect(r.stderr).toMatch(/no longer give the recorded hash: an entry was changed or removed and the chain recomputed/);
+  });
+
+  it('names a row added outside orders', () => {
+    shop.tamper("INSERT INTO ledger (order_id, kind, amount, created_at) VALUES (1, 'payment', 170000, '2026-11-25T00:00:00+07:00')");
+    const id = shop.query('SELECT max(id) AS id FROM ledger')[0].id;
+    expect(shop.run(['verify']).stderr).toBe(`orders: ledger row ${id} fails verification: it was added outside orders (it is not in the evidence chain).\n`);
+  });
+
+  it('a malformed --head is bad input', () => {
+    const before = shop.dump();
+    for (const bad of ['12', 'abc:def', `-1:${'0'.repeat(64)}`, `3:${'g'.repeat(64)}`]) {
+      const r = shop.run(['verify', '--head', bad]);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toBe(`orders: Invalid --head ${JSON.stringify(bad)}: give COUNT:HASH as \`orders verify\` or the sweep printed it (a count, a colon and 64 hex digits).\n`);
+    }
+    expect(shop.dump()).toBe(before);
+  });
+});
+
+describe('a version-1 file', () => {
+  it('is chained on migration: its log, ledger, events and orders verify, and edits to them are caught', () => {
+    const v1 = new Shop();
+    try {
+      const d = new Sqlite(v1.db);
+      d.exec(readFileSync(resolve(import.meta.dirname, '../fixtures/schema-v1.sql'), 'utf8'));
+      d.pragma('user_version = 1');
+      d.exec(`INSERT INTO settings VALUES ('shop_name', 'Toko Lama'), ('currency', 'IDR'), ('locale', 'id'), ('timezone', 'Asia/Jakarta'), ('country_code', '62');
+        INSERT INTO customers VALUES (1, 'Sari', '+6281234567890', '2026-11-01T09:00:00+07:00');
+        INSERT INTO orders (id, customer_id, status, pickup_date, total, deposit_required, created_at, terms_deposit_percent, terms_grace_days,
+          terms_storage_fee_per_day, terms_cancel_after_days, terms_delivery_base_fee, terms_delivery_packaging_fee, terms_delivery_after_hours_fee, terms_agreed_on)
+          VALUES (1, 1, 'pending', '2026-12-01', 100000, 50000, '2026-11-01T09:00:00+07:00', 50, 3, 5000, 14, 0, 0, 0, '2026-11-01');
+        INSERT INTO order_items (order_id, position, description, quantity, unit_price) VALUES (1, 1, 'Kue', 1, 100000);
+        INSERT INTO ledger (order_id, kind, amount, created_at) VALUES (1, 'payment', 50000, '2026-11-01T09:00:00+07:00');
+        INSERT INTO events (order_id, kind, created_at) VALUES (1, 'created', '2026-11-01T09:00:00+07:00');`);
+      d.close();
+      expect(v1.ok(['verify'])).toMatch(/Evidence chain: 3 entries, intact/);
+      expect(v1.query('SELECT source FROM evidence ORDER BY seq').map((r) => r.source)).toEqual(['ledger', 'events', 'orders']);
+      v1.tamper("UPDATE ledger SET amount = 1 WHERE id = 1");
+      expect(v1.run(['verify']).stderr).toContain('evidence entry 1 (ledger row 1) fails verification');
+    } finally {
+      v1.cleanup();
+    }
+  });
+});
