@@ -91,6 +91,7 @@ describe('four counters and three crons on one PostgreSQL database', () => {
     // One linear evidence chain: verify walks it from the first entry to the last.
     const verify = shop.run(['verify', '--json']);
     expect(verify.code, verify.stderr).toBe(0);
-    expect(verify.json().log_entries).toBe(shop.query('SELECT count(*) AS n FROM communications')[0].n);
+    expect(verify.json().evidence_head.count).toBe(shop.query('SELECT count(*) AS n FROM evidence')[0].n);
+    expect(shop.query('SELECT count(*) AS n, max(seq) AS m FROM evidence')[0]).toEqual({ n: verify.json().evidence_head.count, m: verify.json().evidence_head.count });
   }, 1_800_000);
 });
