@@ -26,17 +26,15 @@ function seqOf(source: Source, rowId: number): number {
 
 /** What someone who knows the scheme does after an edit: recompute every digest, link and the head. */
 function rechain(): void {
-  const d = new Sqlite(shop.db);
-  const entries = d.prepare('SELECT seq, source, row_id FROM evidence ORDER BY seq').all() as { seq: number; source: Source; row_id: number }[];
+  const entries = shop.query('SELECT seq, source, row_id FROM evidence ORDER BY seq') as { seq: number; source: Source; row_id: number }[];
   let hash = GENESIS;
   for (const e of entries) {
-    const row = d.prepare(`SELECT * FROM ${e.source} WHERE id = ?`).get(e.row_id) as Record<string, unknown>;
-    const digest = digestOf(e.source, row);
+    const [row] = shop.query(`SELECT * FROM ${e.source} WHERE id = ?`, e.row_id) as Record<string, unknown>[];
+    const digest = digestOf(e.source, row!);
     hash = linkHash(hash, digest);
-    d.prepare('UPDATE evidence SET digest = ?, hash = ? WHERE seq = ?').run(digest, hash, e.seq);
+    shop.tamper('UPDATE evidence SET digest = ?, hash = ? WHERE seq = ?', digest, hash, e.seq);
   }
-  d.prepare('UPDATE evidence_head SET count = ?, hash = ?').run(entries.length, hash);
-  d.close();
+  shop.tamper('UPDATE evidence_head SET count = ?, hash = ?', entries.length, hash);
 }
 
 describe('the evidence chain (SPEC 12)', () => {
@@ -109,7 +107,8 @@ describe('the evidence chain (SPEC 12)', () => {
 
 describe('a version-1 file', () => {
   it('is chained on migration: its log, ledger, events and orders verify, and edits to them are caught', () => {
-    const v1 = new Shop();
+    // Version 1 existed only as an SQLite file: PostgreSQL databases begin at version 2.
+    const v1 = new Shop({ engine: 'sqlite' });
     try {
       const d = new Sqlite(v1.db);
       d.exec(readFileSync(resolve(import.meta.dirname, '../fixtures/schema-v1.sql'), 'utf8'));

@@ -53,7 +53,7 @@ describe('orders copy --to', () => {
     }
     // The copy is a working shop: tomorrow's sweep does the same on both engines.
     expect(pg.ok(['sweep', '--json'], { now: '2026-12-06' })).toBe(back.ok(['sweep', '--json'], { now: '2026-12-06' }));
-  });
+  }, 600_000);
 
   it('refuses a target that already holds a shop, and leaves both as they were', () => {
     const source = aShop(shop('sqlite'));
@@ -67,7 +67,7 @@ describe('orders copy --to', () => {
     expect(source.dump()).toBe(sourceBefore);
     const missing = source.run(['copy']);
     expect([missing.code, missing.stderr]).toEqual([2, "orders: required option '--to <target>' not specified\n"]);
-  });
+  }, 600_000);
 
   it('names the server it cannot reach, never the password', () => {
     const s = shop('sqlite').init();
