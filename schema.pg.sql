@@ -53,12 +53,19 @@ CREATE TABLE orders (
   terms_agreed_on                TEXT COLLATE "C" NOT NULL,
   -- an order entered by mistake (status void): it never happened and counts nowhere
   voided_on          TEXT COLLATE "C",
-  void_reason        TEXT COLLATE "C"
+  void_reason        TEXT COLLATE "C",
+  perishable         BIGINT NOT NULL DEFAULT 0,
+  delivery_fee       BIGINT CHECK (delivery_fee >= 0),
+  delivery_address   TEXT COLLATE "C",
+  delivery_courier   TEXT COLLATE "C",
+  delivery_tracking  TEXT COLLATE "C",
+  hold_set_on        TEXT COLLATE "C"
 );
 CREATE INDEX orders_customer ON orders(customer_id);
 -- The sweep and the reminders read only open orders; a partial index keeps them cheap to find.
 CREATE INDEX orders_open_pickup ON orders(pickup_date) WHERE status IN ('confirmed', 'ready');
 CREATE INDEX orders_pickup ON orders(pickup_date);
+CREATE INDEX orders_unfinished ON orders(pickup_date) WHERE status IN ('pending', 'confirmed');
 -- A customer's no-shows (the rising DP, blacklist proposals) without reading all their orders.
 CREATE INDEX orders_no_shows ON orders(customer_id) WHERE cancelled_by = 'policy' AND cancel_reason = 'no-show';
 
@@ -171,6 +178,14 @@ CREATE TABLE sweep_runs (
   last_at    TEXT COLLATE "C" NOT NULL
 );
 
+-- How a complaint (a communications row of kind 'complaint') was resolved. Append-only.
+CREATE TABLE complaint_resolutions (
+  id               BIGINT PRIMARY KEY,
+  communication_id BIGINT NOT NULL UNIQUE REFERENCES communications(id),
+  note             TEXT COLLATE "C" NOT NULL,
+  resolved_at      TEXT COLLATE "C" NOT NULL
+);
+
 -- The schema version (SQLite keeps it in PRAGMA user_version).
 CREATE TABLE orders_schema (version BIGINT NOT NULL);
 
@@ -223,3 +238,9 @@ BEGIN
   RETURN NEW;
 END $$;
 CREATE TRIGGER blacklist_id BEFORE INSERT ON blacklist FOR EACH ROW EXECUTE FUNCTION blacklist_next_id();
+CREATE FUNCTION complaint_resolutions_next_id() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id IS NULL THEN SELECT COALESCE(MAX(id), 0) + 1 INTO NEW.id FROM complaint_resolutions; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER complaint_resolutions_id BEFORE INSERT ON complaint_resolutions FOR EACH ROW EXECUTE FUNCTION complaint_resolutions_next_id();

@@ -37,6 +37,12 @@ CREATE TABLE orders (
   fulfilment         TEXT NOT NULL DEFAULT 'pickup' CHECK (fulfilment IN ('pickup', 'delivery')),
   delivery_eta       TEXT,
   delivery_after_hours INTEGER NOT NULL DEFAULT 0,
+  delivery_fee       INTEGER CHECK (delivery_fee >= 0), -- this order's own delivery fee, instead of the terms' base fee
+  delivery_address   TEXT,
+  delivery_courier   TEXT,
+  delivery_tracking  TEXT,                  -- the courier's tracking number (resi)
+  perishable         INTEGER NOT NULL DEFAULT 0, -- catering, cakes, flowers: never a storage fee
+  hold_set_on        TEXT,                  -- the day the extension was granted
   -- the terms the order was taken under, frozen when it is created
   terms_deposit_percent          INTEGER NOT NULL,
   terms_grace_days               INTEGER NOT NULL,
@@ -54,6 +60,8 @@ CREATE INDEX orders_customer ON orders(customer_id);
 -- The sweep and the reminders read only open orders; a partial index keeps them cheap to find.
 CREATE INDEX orders_open_pickup ON orders(pickup_date) WHERE status IN ('confirmed', 'ready');
 CREATE INDEX orders_pickup ON orders(pickup_date);
+-- What the shop is late with (`orders today`): unfinished orders past their date.
+CREATE INDEX orders_unfinished ON orders(pickup_date) WHERE status IN ('pending', 'confirmed');
 -- A customer's no-shows (the rising DP, blacklist proposals) without reading all their orders.
 CREATE INDEX orders_no_shows ON orders(customer_id) WHERE cancelled_by = 'policy' AND cancel_reason = 'no-show';
 
@@ -126,6 +134,15 @@ CREATE TABLE evidence_head (
   hash  TEXT NOT NULL
 );
 INSERT INTO evidence_head (id, count, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+
+-- How a complaint (a communications row of kind 'complaint') was resolved. Append-only, like
+-- the log it annotates: one resolution per complaint.
+CREATE TABLE complaint_resolutions (
+  id               INTEGER PRIMARY KEY,
+  communication_id INTEGER NOT NULL UNIQUE REFERENCES communications(id),
+  note             TEXT NOT NULL,
+  resolved_at      TEXT NOT NULL
+);
 
 -- Messages waiting to be sent (printed by `orders remind`, or handed to notify.command).
 -- dedupe_key makes queueing idempotent: one H-1 reminder per order and date, one overdue notice.

@@ -6,7 +6,7 @@ const GROUPS: Record<string, string[]> = {
   'Getting started:': ['init', 'config', 'demo', 'terms', 'templates'],
   'Taking orders:': ['add', 'pay', 'confirm'],
   'The pickup window:': ['today', 'ready', 'remind', 'pickup', 'contact', 'message', 'extend', 'deliver', 'sweep'],
-  'When things go wrong:': ['edit', 'cancel', 'refund', 'compensate', 'void', 'blacklist'],
+  'When things go wrong:': ['edit', 'cancel', 'refund', 'compensate', 'void', 'complaints', 'blacklist'],
   'Looking back:': ['show', 'list', 'customers', 'report', 'verify'],
   'Scripts:': ['export', 'import', 'backup', 'copy', 'completion'],
 };
@@ -27,14 +27,15 @@ const EXAMPLES: Record<string, [string, string]> = {
   pickup: ['orders pickup 12', 'orders pickup 12 --pay --method transfer'],
   contact: ['orders contact 12 --in --via whatsapp "Saya ambil hari Sabtu ya"', 'orders contact 12 --in --via phone --complaint "Warna tidak sesuai contoh"'],
   message: ['orders message 12 pickup-overdue', 'orders message 12 delivery-offer --lang en --dry-run'],
-  extend: ['orders extend 12 --days 3', 'orders extend 12 --days 7 --lang en'],
-  deliver: ['orders deliver 12 --offer --after-hours --eta tomorrow', 'orders deliver 12 --done --pay'],
+  extend: ['orders extend 12 --days 3', 'orders extend 12 --until 2026-12-10 --lang en'],
+  deliver: ['orders deliver 12 --offer --fee 15.000 --eta tomorrow', 'orders deliver 12 --done --pay --courier JNE --tracking JNE0012345'],
   sweep: ['orders sweep --dry-run', 'orders sweep --now 2026-12-08 --json'],
   cancel: ['orders cancel 12 --by customer --reason "acara batal" --yes', 'orders cancel 12 --by shop --reason "stok kain habis nasional" --yes'],
   compensate: ['orders compensate 12 --kind late --reason "dikirim terlambat 2 hari" --waive-delivery', 'orders compensate 12 --kind defect --reason "sablon luntur" --refund 50.000'],
   refund: ['orders refund 12 all --method transfer', 'orders refund 12 35.000 --reason "kelebihan bayar"'],
   edit: ['orders edit 12 --item "Kaos sablon:30:85.000"', 'orders edit 12 --pickup 2026-12-05 --note "warna hitam"'],
   void: ['orders void 12 --reason "salah input, pesanan dobel" --yes', 'orders list --status void'],
+  complaints: ['orders complaints --all', 'orders complaints resolve 3 --note "Dicetak ulang, diambil 5 Des"'],
   blacklist: ['orders blacklist add 0812-3456-7890 --reason "2 kali tidak ambil" --yes', 'orders blacklist list --all'],
   show: ['orders show 12', 'orders show 12 --json'],
   list: ['orders list --status ready --pickup-to today', 'orders list --customer 0812-3456-7890 --format csv'],
@@ -75,6 +76,10 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--note <text>', 'a note on the order')
     .option('--override-blacklist <reason>', 'take the order although the customer is blacklisted (logged)')
     .option('--override-deposit <reason>', "accept a DP below what the customer's record asks (logged)")
+    .option('--perishable', 'catering, cakes, flowers: never a storage fee')
+    .option('--deliver', 'delivered from the start (the pickup date is the delivery date); needs --address')
+    .option('--address <text>', 'with --deliver: where to deliver')
+    .option('--delivery-fee <amount>', "with --deliver: this order's delivery fee (default delivery.base_fee)")
     .action(lazy('add'));
 
   p.command('list').description('orders, filtered')
@@ -141,8 +146,9 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--send', 'afterwards, hand due messages to notify.command')
     .action(lazy('sweep'));
 
-  p.command('extend').argument('<id>').description('hold a ready order free for N more days; prints the grace notice')
-    .requiredOption('--days <n>', 'days from today')
+  p.command('extend').argument('<id>').description('hold a ready order free for N more days, or until a date; prints the grace notice')
+    .option('--days <n>', 'days from today')
+    .option('--until <date>', 'the last free day, e.g. the day the customer said they will come')
     .action(lazy('extend'));
 
   p.command('deliver').argument('<id>').description('delivery instead of pickup: offer it, accept it, or mark it delivered')
@@ -151,6 +157,9 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--done', 'delivered: complete the order')
     .option('--after-hours', 'outside working hours (adds the surcharge)')
     .option('--eta <date>', 'estimated arrival (default tomorrow)')
+    .option('--fee <amount>', "with --offer: this order's delivery fee instead of delivery.base_fee")
+    .option('--courier <name>', 'with --done: the courier, e.g. JNE')
+    .option('--tracking <number>', 'with --done: the tracking number (resi)')
     .option('--pay', 'with --done: settle the open balance now')
     .addOption(method('how the balance was paid'))
     .action(lazy('deliver'));
@@ -188,6 +197,12 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--limit <n>', 'at most this many')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']))
     .action(lazy('customers'));
+
+  p.command('complaints').argument('[resolve]', 'resolve one').argument('[n]', 'the complaint number, with resolve')
+    .description('complaints, open first; `complaints resolve N --note TEXT` records how one was resolved')
+    .option('--all', 'resolved ones too')
+    .option('--note <text>', 'with resolve: how it was resolved')
+    .action(lazy('complaints'));
 
   const blacklist = p.command('blacklist').description('customers whose new orders need more (internal, never shown to them)');
   blacklist.command('add').argument('<customer>', 'phone or id').requiredOption('--reason <text>', 'why').description('blacklist a customer').action(lazy('blacklist', 'add'));

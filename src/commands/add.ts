@@ -13,6 +13,18 @@ import { askOrder, canPrompt } from '../output/prompts.js';
 import { requireText } from './args.js';
 import { oneLine } from '../core/text.js';
 
+/** `--deliver --address TEXT [--delivery-fee AMOUNT]`: the address is needed, the fee defaults to the terms'. */
+function deliveryFromStart(ctx: CommandContext, opts: Record<string, unknown>): { address: string; fee?: number } | undefined {
+  if (!opts.deliver) {
+    if (opts.address !== undefined || opts.deliveryFee !== undefined) throw new UsageError('--address and --delivery-fee go with --deliver.');
+    return undefined;
+  }
+  if (typeof opts.address !== 'string' || !opts.address.trim()) throw new UsageError('--deliver needs --address TEXT: where to deliver the order.');
+  const address = opts.address.trim();
+  const fee = typeof opts.deliveryFee === 'string' ? parseAmount(opts.deliveryFee, ctx.currency, ctx.locale, '--delivery-fee') : undefined;
+  return { address, ...(fee !== undefined ? { fee } : {}) };
+}
+
 export async function run(ctx: CommandContext, _args: string[], given: Record<string, unknown>): Promise<void> {
   const incomplete = ['customer', 'phone', 'item', 'pickup'].some((k) => given[k] === undefined);
   const opts = incomplete && canPrompt(ctx) ? await askOrder(ctx, given) : given;
@@ -39,6 +51,7 @@ export async function run(ctx: CommandContext, _args: string[], given: Record<st
     note: typeof opts.note === 'string' ? opts.note : undefined,
     overrideBlacklist: typeof opts.overrideBlacklist === 'string' ? requireText(opts.overrideBlacklist, '--override-blacklist') : undefined,
     overrideDeposit: typeof opts.overrideDeposit === 'string' ? requireText(opts.overrideDeposit, '--override-deposit') : undefined,
+    perishable: Boolean(opts.perishable), delivery: deliveryFromStart(ctx, opts),
   });
   for (const w of warnings) ctx.stderr.write(`orders: note: ${w}\n`);
   if (ctx.json) {

@@ -34,6 +34,9 @@ function reportJson(ctx: CommandContext, r: Report) {
     from: r.from,
     to: r.to,
     ...figuresJson(ctx, r.total),
+    complaints_open: r.complaints.open,
+    complaints_resolved: r.complaints.resolved,
+    median_days_to_resolve: r.complaints.medianDays,
     customer_caused: { cancellations: r.total.cancelled_customer, no_shows: r.total.no_shows },
     shop_caused: { cancellations: r.total.cancelled_shop, late_deliveries_compensated: r.compensated },
     cancellation_reasons: r.reasons,
@@ -62,7 +65,7 @@ function text(ctx: CommandContext, r: Report): string {
     `Customer-caused: ${t.cancelled_customer} cancellations, ${t.no_shows} no-shows (no-show rate ${percent(noShowRate(t))})`,
     `Shop-caused: ${t.cancelled_shop} cancellations, ${r.compensated} late deliveries compensated`,
     `Money: DP collected ${m(t.deposits_collected)}, DP forfeited ${m(t.deposits_forfeited)}, refunds ${m(t.refunds)}, compensation ${m(t.compensation)}, storage fees ${m(t.storage_fees)}, delivery fees ${m(t.delivery_fees)}`,
-    `Complaints: ${t.complaints}`,
+    `Complaints: ${t.complaints} (${r.complaints.open} open, ${r.complaints.resolved} resolved${r.complaints.medianDays === null ? '' : `, median ${r.complaints.medianDays} days to resolve`})`,
   ];
   if (r.reasons.length) lines.push('Cancellations by reason:', ...r.reasons.map((x) => `  ${x.count} by ${x.cancelled_by}: ${x.reason}`));
   if (r.ranking.length) lines.push('Customers by no-shows:', ...r.ranking.map((x) => `  ${x.no_shows}  ${x.name} (${x.phone}, #${x.id})`));

@@ -17,6 +17,13 @@ export async function run(ctx: CommandContext): Promise<void> {
         balance: toMajorNumber(line.balance, ctx.currency),
       })),
       tonight: a.tonight,
+      shop_late: a.shopLate.map(({ item: o, days_late }) => ({ id: o.id, status: o.status, pickup_date: o.due, days_late, message: 'delay-apology' })),
+      deliveries_late: a.deliveriesLate.map(({ item: o, days_late }) => ({ id: o.id, eta: o.due, days_late, message: 'delay-apology' })),
+      deposits_unpaid: a.depositsUnpaid.map(({ item: o }) => ({
+        id: o.id, deposit_required: toMajorNumber(o.deposit_required, ctx.currency), paid: toMajorNumber(o.paid, ctx.currency), created_on: o.created_on, message: 'deposit-reminder',
+      })),
+      held: a.held,
+      complaints_open: a.complaintsOpen,
     });
     return;
   }
@@ -32,5 +39,21 @@ export async function run(ctx: CommandContext): Promise<void> {
   }
   out.push('', c.bold(`Tonight's sweep (${a.tonight.length})`));
   for (const t of a.tonight) out.push(`  #${t.order_id} ${t.action === 'cancel' ? c.red('cancel') : 'storage fee'}: ${t.why}`);
+  // What the shop itself is behind on, each with the message that fits.
+  out.push('', c.bold(`The shop is late (${a.shopLate.length})`) + (a.shopLate.length ? ': apologise, and consider `orders compensate`' : ''));
+  for (const { item: o, customer: who, days_late } of a.shopLate) {
+    out.push(`  #${o.id} ${who.name} ${who.phone} [${o.status}]: pickup was ${o.due}, ${days_late} day(s) late; \`orders message ${o.id} delay-apology\``);
+  }
+  out.push('', c.bold(`Deliveries late (${a.deliveriesLate.length})`));
+  for (const { item: o, customer: who, days_late } of a.deliveriesLate) {
+    out.push(`  #${o.id} ${who.name} ${who.phone}: ETA was ${o.due}, ${days_late} day(s) late; \`orders message ${o.id} delay-apology\``);
+  }
+  out.push('', c.bold(`DP not paid yet (${a.depositsUnpaid.length})`));
+  for (const { item: o, customer: who } of a.depositsUnpaid) {
+    out.push(`  #${o.id} ${who.name} ${who.phone}: DP ${money(ctx, o.deposit_required)}, paid ${money(ctx, o.paid)}, ordered ${o.created_on}; \`orders message ${o.id} deposit-reminder\``);
+  }
+  out.push('', c.bold(`Held for want of a warning (${a.held.length})`) + (a.held.length ? ': run `orders remind`' : ''));
+  for (const h of a.held) out.push(`  #${h.order_id}: ${h.why}`);
+  out.push('', c.bold(`Open complaints: ${a.complaintsOpen}`) + (a.complaintsOpen ? ' (`orders complaints`)' : ''));
   ctx.stdout.write(`${out.join('\n')}\n`);
 }

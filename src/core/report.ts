@@ -51,3 +51,11 @@ export function insights(f: InsightInput): string[] {
   }
   return out;
 }
+
+/** The median of some day counts (the mean of the middle two for an even count), or null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const v = [...values].sort((a, b) => a - b);
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+}

@@ -34,6 +34,8 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'delivery.packaging_fee', kind: 'money', default: '0', help: 'packaging fee for delivery' },
   { key: 'delivery.after_hours_fee', kind: 'money', default: '0', help: 'surcharge for delivery outside working hours' },
   { key: 'noshow.cancel_after_days', kind: 'days', default: '7', help: 'days after pickup (or last contact) before a no-show is cancelled' },
+  { key: 'noshow.notice_days', kind: 'days', default: '2', help: 'days between the overdue notice reaching the customer and a cancellation' },
+  { key: 'payment.instructions', kind: 'text', default: '', help: 'how to pay (bank account, QRIS), shown in the terms and payment messages' },
   { key: 'blacklist.auto', kind: 'bool', default: 'off', help: 'blacklist automatically after blacklist.after_no_shows' },
   { key: 'blacklist.policy', kind: 'choice', default: 'full-payment', choices: ['block', 'full-payment', 'warn'], help: "what a blacklisted customer's new order needs" },
   { key: 'blacklist.after_no_shows', kind: 'count', default: '2', help: 'no-shows before a blacklist entry is proposed' },

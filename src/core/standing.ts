@@ -3,7 +3,7 @@
  * (deposit.escalation), and a blacklisted customer is blocked, asked for full payment, or
  * only warned about (blacklist.policy). Pure: the record comes in, the requirement goes out.
  */
-export interface Record {
+export interface CustomerStanding {
   noShows: number;
   blacklisted: boolean;
 }
@@ -26,7 +26,7 @@ export interface Requirement {
   warn: string | null;
 }
 
-export function requirementFor(record: Record, p: DepositPolicy): Requirement {
+export function requirementFor(record: CustomerStanding, p: DepositPolicy): Requirement {
   if (record.blacklisted && p.blacklistPolicy === 'block') {
     return { percent: 100, minimum: 100, because: 'blacklisted (blacklist.policy block)', block: true, warn: null };
   }

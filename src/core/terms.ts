@@ -14,11 +14,12 @@ export interface Terms {
   agreed_on: string;
 }
 
-export function freezeTerms(settings: Settings, depositPercent: number, today: string): Terms {
+/** A perishable order's terms carry no storage fee, so no notice ever speaks of one. */
+export function freezeTerms(settings: Settings, depositPercent: number, today: string, perishable = false): Terms {
   return {
     deposit_percent: depositPercent,
     grace_days: numberSetting(settings, 'pickup.grace_days'),
-    storage_fee_per_day: numberSetting(settings, 'storage.fee_per_day'),
+    storage_fee_per_day: perishable ? 0 : numberSetting(settings, 'storage.fee_per_day'),
     cancel_after_days: numberSetting(settings, 'noshow.cancel_after_days'),
     delivery_base_fee: numberSetting(settings, 'delivery.base_fee'),
     delivery_packaging_fee: numberSetting(settings, 'delivery.packaging_fee'),
@@ -41,7 +42,11 @@ export function parseDepositPercent(text: string): number | null {
   return p;
 }
 
-/** The required DP in minor units and its percent (rounded up), checked against the minimum. */
+/**
+ * The required DP in minor units and its percent, checked against the minimum. A DP given as
+ * an amount is frozen at the whole percent it covers, rounded down: the percent never claims
+ * more than the customer agreed to pay (percentOf rounds up, so percentOf of it is at most the amount).
+ */
 export function requiredDeposit(
   total: number, input: DepositInput, minPercent: number, fmt: (minor: number) => string,
 ): { amount: number; percent: number } {

@@ -8,7 +8,7 @@ import type { DB } from './types.js';
  * PostgreSQL). A table the schema gains must be added here: copy refuses a table it does not know.
  */
 export const COPY_ORDER = [
-  'settings', 'customers', 'orders', 'order_items', 'ledger', 'events', 'communications', 'outbox', 'blacklist', 'sweep_runs',
+  'settings', 'customers', 'orders', 'order_items', 'ledger', 'events', 'communications', 'complaint_resolutions', 'outbox', 'blacklist', 'sweep_runs',
   'evidence', 'evidence_head',
 ] as const;
 

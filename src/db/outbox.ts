@@ -1,5 +1,7 @@
 import { insertMany } from './bulk.js';
-import type { DB } from './types.js';
+import type { ExpressionBuilder } from 'kysely';
+import { addDays } from '../core/dates.js';
+import type { Database, DB } from './types.js';
 
 export interface QueuedMessage {
   order_id: number;
@@ -19,19 +21,36 @@ export async function enqueue(db: DB, messages: readonly QueuedMessage[], queued
 }
 
 /**
- * A reminder for a day already past is not sent late, and nothing is sent for an order that
- * has since been completed, cancelled or voided (or, for pickup notices, is being delivered).
+ * A queued message that should no longer go out: a reminder for a day already past (not sent
+ * late), a pickup notice for an order since completed, cancelled, voided or being delivered, and
+ * a reminder on the day its order's ready notice was printed (one message a day per order).
  */
+function stale(eb: ExpressionBuilder<Database, 'outbox'>, today: string) {
+  return eb.or([
+    eb('template', '=', 'pickup-reminder').and('due_on', '<', today),
+    eb('template', 'in', ['pickup-reminder', 'pickup-overdue']).and(eb.exists(
+      eb.selectFrom('orders').select('orders.id').whereRef('orders.id', '=', 'outbox.order_id')
+        .where((o) => o.or([o('orders.status', 'in', ['completed', 'cancelled', 'void']), o('orders.fulfilment', '=', 'delivery')])))),
+    eb('template', '=', 'pickup-reminder').and(eb.exists(
+      eb.selectFrom('communications as c').select('c.id').whereRef('c.order_id', '=', 'outbox.order_id')
+        .where('c.template', '=', 'ready-for-pickup').where('c.created_at', '>=', today).where('c.created_at', '<', addDays(today, 1)))),
+  ]);
+}
+
 export async function expireStale(db: DB, today: string): Promise<void> {
   await db.updateTable('outbox').set({ status: 'expired' })
     .where('status', '=', 'queued')
-    .where((eb) => eb.or([
-      eb('template', '=', 'pickup-reminder').and('due_on', '<', today),
-      eb('template', 'in', ['pickup-reminder', 'pickup-overdue']).and(eb.exists(
-        eb.selectFrom('orders').select('orders.id').whereRef('orders.id', '=', 'outbox.order_id')
-          .where((o) => o.or([o('orders.status', 'in', ['completed', 'cancelled', 'void']), o('orders.fulfilment', '=', 'delivery')])))),
-    ]))
+    .where((eb) => stale(eb, today))
     .execute();
+}
+
+/**
+ * Withdraws an order's waiting overdue notice: the customer got in touch, was given more
+ * time, chose delivery, or the order is closed, so the date it would name is no longer true.
+ */
+export async function withdrawOverdue(db: DB, orderId: number): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'expired', last_error: 'withdrawn: the deadline moved' })
+    .where('order_id', '=', orderId).where('template', '=', 'pickup-overdue').where('status', '=', 'queued').execute();
 }
 
 export async function dueMessages(db: DB, today: string) {
@@ -47,14 +66,11 @@ export async function markFailed(db: DB, id: number, error: string): Promise<voi
   await db.updateTable('outbox').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error })).where('id', '=', id).execute();
 }
 
-/** Queued messages `orders remind` would print today: due, and not stale (see expireStale). */
+/** Queued messages `orders remind` would print today: due, and not stale. */
 export async function pendingMessages(db: DB, today: string) {
   return db.selectFrom('outbox').select(['order_id', 'template', 'dedupe_key'])
     .where('status', '=', 'queued').where('due_on', '<=', today)
-    .where((eb) => eb.not(eb.and([eb('template', '=', 'pickup-reminder'), eb('due_on', '<', today)])))
-    .where((eb) => eb.not(eb.and([eb('template', 'in', ['pickup-reminder', 'pickup-overdue']), eb.exists(
-      eb.selectFrom('orders').select('orders.id').whereRef('orders.id', '=', 'outbox.order_id')
-        .where((o) => o.or([o('orders.status', 'in', ['completed', 'cancelled', 'void']), o('orders.fulfilment', '=', 'delivery')])))])))
+    .where((eb) => eb.not(stale(eb, today)))
     .orderBy('due_on').orderBy('id').execute();
 }
 

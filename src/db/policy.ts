@@ -5,24 +5,27 @@ import type { DB } from './types.js';
 /** The facts the policy needs for each open order, in one indexed query (no query per order). */
 function policyQuery(db: DB) {
   return db.selectFrom('orders as o').select([
-    'o.id', 'o.status', 'o.fulfilment', 'o.pickup_date', 'o.ready_on', 'o.hold_until',
+    'o.id', 'o.status', 'o.fulfilment', 'o.pickup_date', 'o.ready_on', 'o.hold_until', 'o.hold_set_on',
     'o.terms_grace_days as grace_days', 'o.terms_cancel_after_days as cancel_after_days',
     'o.terms_storage_fee_per_day as storage_fee_per_day', 'o.deposit_required',
     sql<number>`(SELECT COALESCE(SUM(CASE l.kind WHEN 'payment' THEN l.amount WHEN 'refund' THEN -l.amount ELSE 0 END), 0) FROM ledger l WHERE l.order_id = o.id)`.as('paid'),
     sql<string | null>`(SELECT MAX(l.fee_date) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'storage_fee')`.as('last_fee_date'),
     sql<string | null>`(SELECT MAX(substr(c.created_at, 1, 10)) FROM communications c WHERE c.order_id = o.id AND c.direction = 'in')`.as('last_inbound_on'),
-    sql<number>`EXISTS (SELECT 1 FROM outbox x WHERE x.order_id = o.id AND x.template = 'pickup-overdue')`.as('overdue_notice_queued'),
+    // 0: never queued, 1: queued once (sent or withdrawn since), 2: waiting in the outbox now.
+    sql<number>`(SELECT COALESCE(MAX(CASE x.status WHEN 'queued' THEN 2 ELSE 1 END), 0) FROM outbox x WHERE x.order_id = o.id AND x.template = 'pickup-overdue')`.as('overdue_notice'),
+    sql<string | null>`(SELECT MAX(substr(c.created_at, 1, 10)) FROM communications c WHERE c.order_id = o.id AND c.template = 'pickup-overdue' AND c.direction = 'out')`.as('overdue_sent_on'),
   ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof policyQuery>['execute']>>[number];
 
 /** The row itself, with its two computed columns typed: the sweep reads 100,000 of these, and a copy each cost GC time. */
-function toPolicyOrder<R extends Row>(r: R): Omit<R, 'paid' | 'overdue_notice_queued'> & PolicyOrder {
+function toPolicyOrder<R extends Row>(r: R): Omit<R, 'paid' | 'overdue_notice'> & PolicyOrder {
   const o = r as unknown as Record<string, unknown>;
   o.paid = Number(r.paid);
-  o.overdue_notice_queued = Number(r.overdue_notice_queued) === 1;
-  return o as unknown as Omit<R, 'paid' | 'overdue_notice_queued'> & PolicyOrder;
+  o.overdue_notice_queued = Number(r.overdue_notice) === 2;
+  o.overdue_notice_issued = Number(r.overdue_notice) > 0;
+  return o as unknown as Omit<R, 'paid' | 'overdue_notice'> & PolicyOrder;
 }
 
 /**

@@ -29,9 +29,10 @@ function keyOf(f: Fragments, by: GroupBy, date: string, customer: string): RawBu
   }
 }
 
-type Partial = Record<string, number | string>;
+/** One query's figures for one key: a part of a period's PeriodFigures, merged below. */
+type FigureRow = Record<string, number | string>;
 
-async function rows(db: DB, q: RawBuilder<Partial>): Promise<Partial[]> {
+async function rows(db: DB, q: RawBuilder<FigureRow>): Promise<FigureRow[]> {
   return (await q.execute(db)).rows;
 }
 
@@ -46,23 +47,23 @@ export async function reportFigures(db: DB, from: string, to: string, by: GroupB
   const created = 'substr(o.created_at, 1, 10)';
   const orderKeyCreated = keyOf(f, by, created, 'o.customer_id');
   const parts = await Promise.all([
-    rows(db, sql<Partial>`
+    rows(db, sql<FigureRow>`
       SELECT ${orderKeyCreated} AS key, COUNT(*) AS orders,
         SUM(${sql.raw(f.least("COALESCE((SELECT SUM(l.amount) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'payment'), 0)", 'o.deposit_required'))}) AS deposits_collected
       FROM orders o WHERE o.status <> 'void' AND ${sql.raw(created)} BETWEEN ${from} AND ${to} GROUP BY key`),
-    rows(db, sql<Partial>`
+    rows(db, sql<FigureRow>`
       SELECT ${keyOf(f, by, 'o.completed_on', 'o.customer_id')} AS key, COUNT(*) AS completed,
         SUM(CASE WHEN o.ready_on IS NOT NULL THEN ${sql.raw(f.daysBetween('o.ready_on', 'o.completed_on'))} ELSE 0 END) AS ready_to_pickup_days_total,
         SUM(CASE WHEN o.ready_on IS NOT NULL THEN 1 ELSE 0 END) AS ready_to_pickup_count
       FROM orders o WHERE o.status = 'completed' AND o.completed_on BETWEEN ${from} AND ${to} GROUP BY key`),
-    rows(db, sql<Partial>`
+    rows(db, sql<FigureRow>`
       SELECT ${keyOf(f, by, 'o.cancelled_on', 'o.customer_id')} AS key,
         SUM(CASE WHEN o.cancelled_by = 'customer' THEN 1 ELSE 0 END) AS cancelled_customer,
         SUM(CASE WHEN o.cancelled_by = 'shop' THEN 1 ELSE 0 END) AS cancelled_shop,
         SUM(CASE WHEN o.cancelled_by = 'policy' THEN 1 ELSE 0 END) AS cancelled_policy,
         SUM(CASE WHEN o.cancelled_by = 'policy' AND o.cancel_reason = 'no-show' THEN 1 ELSE 0 END) AS no_shows
       FROM orders o WHERE o.status = 'cancelled' AND o.cancelled_on BETWEEN ${from} AND ${to} GROUP BY key`),
-    rows(db, sql<Partial>`
+    rows(db, sql<FigureRow>`
       SELECT ${keyOf(f, by, 'substr(l.created_at, 1, 10)', 'o.customer_id')} AS key,
         SUM(CASE l.kind WHEN 'forfeit' THEN l.amount ELSE 0 END) AS deposits_forfeited,
         SUM(CASE l.kind WHEN 'refund' THEN l.amount ELSE 0 END) AS refunds,
@@ -71,7 +72,7 @@ export async function reportFigures(db: DB, from: string, to: string, by: GroupB
         SUM(CASE l.kind WHEN 'delivery_fee' THEN l.amount WHEN 'waiver' THEN -l.amount ELSE 0 END) AS delivery_fees
       FROM ledger l JOIN orders o ON o.id = l.order_id
       WHERE o.status <> 'void' AND substr(l.created_at, 1, 10) BETWEEN ${from} AND ${to} GROUP BY key`),
-    rows(db, sql<Partial>`
+    rows(db, sql<FigureRow>`
       SELECT ${keyOf(f, by, 'substr(c.created_at, 1, 10)', 'c.customer_id')} AS key, COUNT(*) AS complaints
       FROM communications c WHERE c.kind = 'complaint' AND substr(c.created_at, 1, 10) BETWEEN ${from} AND ${to}
         AND NOT EXISTS (SELECT 1 FROM orders v WHERE v.id = c.order_id AND v.status = 'void') GROUP BY key`),

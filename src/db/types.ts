@@ -35,6 +35,12 @@ export interface OrdersTable {
   fulfilment: Generated<string>;
   delivery_eta: string | null;
   delivery_after_hours: Generated<number>;
+  delivery_fee: number | null;
+  delivery_address: string | null;
+  delivery_courier: string | null;
+  delivery_tracking: string | null;
+  perishable: Generated<number>;
+  hold_set_on: string | null;
   terms_deposit_percent: number;
   terms_grace_days: number;
   terms_storage_fee_per_day: number;
@@ -90,6 +96,13 @@ export interface CommunicationsTable {
   hash: string;
 }
 
+export interface ComplaintResolutionsTable {
+  id: Generated<number>;
+  communication_id: number;
+  note: string;
+  resolved_at: string;
+}
+
 export interface OutboxTable {
   id: Generated<number>;
   order_id: number;
@@ -143,6 +156,7 @@ export interface Database {
   ledger: LedgerTable;
   events: EventsTable;
   communications: CommunicationsTable;
+  complaint_resolutions: ComplaintResolutionsTable;
   blacklist: BlacklistTable;
   outbox: OutboxTable;
   evidence: EvidenceTable;

@@ -9,7 +9,7 @@ import type { Lang } from './format.js';
 export const TEMPLATE_NAMES = [
   'terms', 'confirmation-request', 'order-confirmed', 'pickup-reminder', 'ready-for-pickup', 'pickup-overdue',
   'grace-extension', 'delivery-offer', 'auto-cancel-notice', 'customer-cancel-notice', 'shop-cancel-apology',
-  'delay-apology', 'complaint-ack', 'refund-notice', 'requote', 'service-apology',
+  'delay-apology', 'complaint-ack', 'refund-notice', 'requote', 'service-apology', 'deposit-reminder', 'order-delivered',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -13,10 +13,15 @@ export interface ShopFacts {
   locale: string;
   currency: Currency;
   reminderDays: number[];
+  /** payment.instructions: bank account, QRIS (empty: none set) */
+  paymentInstructions: string;
+  /** noshow.notice_days */
+  noticeDays: number;
 }
 
 export interface OrderFacts {
   id: number;
+  status: string;
   customerName: string;
   items: Item[];
   total: number;
@@ -34,6 +39,11 @@ export interface OrderFacts {
   cancelReason: string | null;
   deliveryEta: string | null;
   deliveryAfterHours: boolean;
+  /** this order's own delivery fee, in place of the terms' base fee */
+  deliveryFee: number | null;
+  deliveryAddress: string | null;
+  deliveryCourier: string | null;
+  deliveryTracking: string | null;
   /** what compensation gave; kind is what went wrong (COMPENSATION_KINDS), feeRefunded a waived fee paid back */
   compensation: { refund: number; waivedDelivery: number; feeRefunded: number; kind: string | null } | null;
   lastComplaint: string | null;
@@ -91,6 +101,9 @@ export function termsValues(shop: ShopFacts, terms: Terms, lang: Lang): Values {
     delivery_packaging_fee: money(terms.delivery_packaging_fee),
     delivery_after_hours_fee: money(after),
     reminder_days: WORDS[lang].reminderDays(shop.reminderDays),
+    notice_days: String(shop.noticeDays),
+    has_payment_instructions: shop.paymentInstructions.trim() !== '',
+    payment_instructions: shop.paymentInstructions.trim(),
     agreed_on: longDate(terms.agreed_on, lang),
   };
 }
@@ -102,7 +115,8 @@ export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today:
   const depositDue = Math.max(0, o.depositRequired - o.paid);
   const forfeit = o.forfeited || Math.min(o.paid, o.depositRequired);
   const owedBack = Math.max(0, -o.balance);
-  const deliveryBase = terms.delivery_base_fee + terms.delivery_packaging_fee;
+  const baseFee = o.deliveryFee ?? terms.delivery_base_fee;
+  const deliveryBase = baseFee + terms.delivery_packaging_fee;
   const deliveryTotal = deliveryBase + (o.deliveryAfterHours ? terms.delivery_after_hours_fee : 0);
   const daysToPickup = Math.round((Date.parse(o.pickupDate) - Date.parse(today)) / 86_400_000);
   return {
@@ -126,6 +140,7 @@ export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today:
     pickup_when: daysToPickup >= 0 ? w.when(daysToPickup) : new Missing(`is past: the pickup date was ${o.pickupDate}`),
     ready_since: date(o.readyOn ?? o.clock.start),
     free_until: date(o.clock.freeThrough),
+    free_hold_over: today > o.clock.freeThrough,
     first_fee_date: date(addDays(o.clock.freeThrough, 1)),
     cancel_date: date(o.clock.cancelOn),
     contact_by: date(addDays(o.clock.cancelOn, -1)),
@@ -139,7 +154,15 @@ export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today:
     has_refund: o.refunded > 0,
     refund: money(o.refunded),
     cancel_reason: o.cancelReason ?? new Missing(`order ${o.id} does not have: it has not been cancelled`),
+    before_production: o.status === 'pending',
     after_hours: o.deliveryAfterHours,
+    delivery_base_fee: money(baseFee),
+    has_delivery_address: o.deliveryAddress !== null,
+    delivery_address: o.deliveryAddress ?? '',
+    has_courier: o.deliveryCourier !== null,
+    courier: o.deliveryCourier ?? '',
+    has_tracking: o.deliveryTracking !== null,
+    tracking: o.deliveryTracking ?? '',
     delivery_total: money(deliveryTotal),
     delivery_eta: date(o.deliveryEta ?? addDays(today, 1)),
     ...compensationValues(o, w, money),

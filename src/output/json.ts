@@ -32,6 +32,11 @@ export function orderJson(v: OrderView, currency: Currency) {
     delivery_fees: m(v.totals.delivery_fees),
     forfeited: m(v.totals.forfeited),
     refunded: m(v.totals.refunds),
+    perishable: r.perishable === 1,
+    fulfilment: r.fulfilment,
+    delivery: r.fulfilment === 'delivery' || r.delivery_fee !== null
+      ? { fee: r.delivery_fee === null ? null : m(r.delivery_fee), address: r.delivery_address, eta: r.delivery_eta, courier: r.delivery_courier, tracking: r.delivery_tracking }
+      : null,
     terms: {
       deposit_percent: r.terms_deposit_percent,
       grace_days: r.terms_grace_days,

@@ -10,9 +10,9 @@ export function orderText(ctx: CommandContext, v: OrderView): string {
   const c = ctx.colour;
   const r = v.row;
   const lines = [
-    c.bold(`Order ${r.id}`) + `  ${statusColour(c, r.status)}${r.custom ? '  (custom)' : ''}`,
+    c.bold(`Order ${r.id}`) + `  ${statusColour(c, r.status)}${r.custom ? '  (custom)' : ''}${r.perishable ? '  (perishable)' : ''}`,
     `Customer:  ${r.customer_name}  ${r.customer_phone}${r.customer_blacklisted ? c.red('  [blacklisted]') : ''}`,
-    `Pickup:    ${r.pickup_date}`,
+    r.fulfilment === 'delivery' ? `Delivery:  ${r.delivery_eta ?? r.pickup_date}${r.delivery_address ? ` to ${r.delivery_address}` : ''}` : `Pickup:    ${r.pickup_date}`,
     'Items:',
     ...v.items.map((it) => `  ${it.quantity} x ${it.description} @ ${m(it.unit_price)} = ${m(it.quantity * it.unit_price)}`),
     `Total:     ${m(r.total)}`,
@@ -27,6 +27,7 @@ export function orderText(ctx: CommandContext, v: OrderView): string {
   if (r.status === 'cancelled') lines.push(`Cancelled: ${r.cancelled_on} by ${r.cancelled_by}: ${r.cancel_reason}`);
   if (r.status === 'void') lines.push(`Void:      ${r.voided_on}: ${r.void_reason} (entered by mistake; counts nowhere)`);
   if (r.needs_confirmation && r.status === 'pending') lines.push(c.yellow('Needs the customer\'s written confirmation before production.'));
+  if (r.delivery_courier || r.delivery_tracking) lines.push(`Sent:      ${[r.delivery_courier, r.delivery_tracking && `tracking (resi) ${r.delivery_tracking}`].filter(Boolean).join(', ')}`);
   if (r.note) lines.push(`Note:      ${r.note}`);
   return `${lines.join('\n')}\n`;
 }
@@ -38,7 +39,9 @@ export function termsText(ctx: CommandContext, v: OrderView): string {
   return [
     `Terms agreed on ${r.terms_agreed_on}:`,
     `  DP ${r.terms_deposit_percent}% (${m(r.deposit_required)}); work starts once it is paid.`,
-    `  Free hold ${r.terms_grace_days} day(s) after the pickup date, then ${m(r.terms_storage_fee_per_day)} storage per day.`,
+    r.perishable
+      ? `  Free hold ${r.terms_grace_days} day(s) after the pickup date; perishable: no storage fee.`
+      : `  Free hold ${r.terms_grace_days} day(s) after the pickup date, then ${m(r.terms_storage_fee_per_day)} storage per day.`,
     `  Not picked up ${r.terms_cancel_after_days} day(s) after the pickup date without word from the customer: cancelled, DP forfeited.`,
     `  Delivery: ${m(r.terms_delivery_base_fee)} + packaging ${m(r.terms_delivery_packaging_fee)} (+ ${m(r.terms_delivery_after_hours_fee)} outside working hours).`,
   ].join('\n') + '\n';

@@ -1,5 +1,6 @@
 import { appendCommunications } from '../db/communications.js';
 import { addEvent } from '../db/orders.js';
+import { withdrawOverdue } from '../db/outbox.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { notice, type RenderedMessage } from './messages.js';
@@ -23,6 +24,8 @@ export async function logContact(ctx: ServiceContext, id: number, input: Contact
       order_id: id, customer_id: view.row.customer_id, direction: input.direction, channel: input.via,
       kind: input.complaint ? 'complaint' : 'contact', text: input.text, created_at: ctx.nowIso,
     }]);
+    // The customer got in touch: the deadline moves, so a waiting notice would name a stale date.
+    if (input.direction === 'in') await withdrawOverdue(trx, id);
     if (input.complaint) await addEvent(trx, id, 'complaint', `via ${input.via}`, ctx.nowIso);
     return input.complaint && input.direction === 'in' ? notice(trx, ctx, id, 'complaint-ack') : null;
   });

@@ -8,13 +8,14 @@ import { acceptDelivery, completeDelivery } from './fulfilment.js';
 import { compensate } from './money.js';
 import { addOrder, cancelOrder, confirmOrder, payOrder, pickupOrder, readyOrder } from './orders.js';
 import { loadSettings, setSettings } from './settings.js';
+import { remind } from './remind.js';
 import { sweep } from './sweep.js';
 
 type Step = (ctx: ServiceContext) => Promise<unknown>;
 
 /**
  * A sample shop built through the real services, day by day over two weeks, with a sweep each
- * night: completed orders, one due today, reminders due, a late one accruing fees, a no-show,
+ * night and `orders remind` each morning: completed orders, one due today, reminders due, a late one accruing fees, a no-show,
  * a shop-side cancellation, a late delivery compensated, a complaint.
  */
 export async function buildDemo(base: ServiceContext): Promise<{ orders: number; from: string; to: string }> {
@@ -66,6 +67,9 @@ export async function buildDemo(base: ServiceContext): Promise<{ orders: number;
   };
   for (let n = 0; n <= 14; n++) {
     const ctx = at(n);
+    // The owner's routine: each morning `orders remind` prints what the night's sweep queued;
+    // today's messages are left for whoever tries the demo.
+    if (n > 0 && n < 14) await remind({ ...ctx, nowIso: isoInZone(parseNow(`${ctx.today}T08:00`, base.offset), base.offset) }, { dryRun: false, send: false });
     for (const step of plan[n] ?? []) await step(ctx);
     if (n < 14) await sweep({ ...ctx, nowIso: isoInZone(parseNow(`${addDays(d0, n + 1)}T01:00`, base.offset), base.offset), today: addDays(d0, n + 1) }, false);
   }

@@ -1,6 +1,7 @@
-import { addDays } from '../core/dates.js';
+import { addDays, daysBetween } from '../core/dates.js';
+import { withdrawOverdue } from '../db/outbox.js';
 import { RefusedError } from '../core/errors.js';
-import { addEvent, addLedger, lockOrder, updateOrder } from '../db/orders.js';
+import { addEvent, addLedger, lockOrder, updateOrder, type LedgerEntry } from '../db/orders.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { notice, type RenderedMessage } from './messages.js';
@@ -14,15 +15,18 @@ function requireOpen(view: OrderView, verb: string, allowed: readonly string[] =
   }
 }
 
-/** `extend --days N` on day E holds the order free until E + N (SPEC clock rules). */
-export async function extendHold(ctx: ServiceContext, id: number, days: number): Promise<Result> {
+/**
+ * `extend --days N` on day E holds the order free until E + N, `--until DATE` through DATE
+ * (SPEC clock rules). A waiting overdue notice is withdrawn: the date it would name has moved.
+ */
+export async function extendHold(ctx: ServiceContext, id: number, until: string): Promise<Result> {
   const message = await writeTransaction(ctx.db, async (trx) => {
     const view = await loadView(trx, id);
     requireOpen(view, 'be extended');
     if (view.row.fulfilment === 'delivery') throw new RefusedError(`Order ${id} is being delivered; there is no pickup hold to extend.`);
-    const until = addDays(ctx.today, days);
-    await updateOrder(trx, id, { hold_until: until });
-    await addEvent(trx, id, 'extension', `free hold until ${until} (${days} day(s) from ${ctx.today})`, ctx.nowIso);
+    await updateOrder(trx, id, { hold_until: until, hold_set_on: ctx.today });
+    await withdrawOverdue(trx, id);
+    await addEvent(trx, id, 'extension', `free hold until ${until} (${daysBetween(ctx.today, until)} day(s) from ${ctx.today})`, ctx.nowIso);
     return notice(trx, ctx, id, 'grace-extension');
   });
   return { view: await loadView(ctx.db, id), message };
@@ -31,6 +35,17 @@ export async function extendHold(ctx: ServiceContext, id: number, days: number):
 export interface DeliveryInput {
   afterHours: boolean;
   eta?: string;
+  /** this order's own fee, in place of the terms' base fee (`deliver --offer --fee`) */
+  fee?: number;
+}
+
+/** The delivery fee as ledger rows, each part itemised. */
+export function deliveryFees(base: number, packaging: number, afterHours: number): LedgerEntry[] {
+  return [
+    { kind: 'delivery_fee', amount: base, note: 'delivery: base fee' },
+    { kind: 'delivery_fee', amount: packaging, note: 'delivery: packaging' },
+    { kind: 'delivery_fee', amount: afterHours, note: 'delivery: outside working hours' },
+  ];
 }
 
 export async function offerDelivery(ctx: ServiceContext, id: number, input: DeliveryInput): Promise<Result> {
@@ -38,8 +53,11 @@ export async function offerDelivery(ctx: ServiceContext, id: number, input: Deli
     const view = await loadView(trx, id);
     requireOpen(view, 'be offered delivery');
     if (view.row.fulfilment === 'delivery') throw new RefusedError(`Order ${id} is already being delivered.`);
-    await updateOrder(trx, id, { delivery_after_hours: input.afterHours ? 1 : 0, delivery_eta: input.eta ?? addDays(ctx.today, 1) });
-    await addEvent(trx, id, 'delivery-offered', input.afterHours ? 'outside working hours' : null, ctx.nowIso);
+    await updateOrder(trx, id, {
+      delivery_after_hours: input.afterHours ? 1 : 0, delivery_eta: input.eta ?? addDays(ctx.today, 1), ...(input.fee !== undefined ? { delivery_fee: input.fee } : {}),
+    });
+    const detail = [input.fee !== undefined && `fee ${money(ctx, input.fee)}`, input.afterHours && 'outside working hours'].filter(Boolean).join(', ');
+    await addEvent(trx, id, 'delivery-offered', detail || null, ctx.nowIso);
     return notice(trx, ctx, id, 'delivery-offer');
   });
   return { view: await loadView(ctx.db, id), message };
@@ -53,21 +71,20 @@ export async function acceptDelivery(ctx: ServiceContext, id: number, input: Del
     if (view.row.fulfilment === 'delivery') throw new RefusedError(`Order ${id} is already being delivered.`);
     const r = view.row;
     const afterHours = input.afterHours || r.delivery_after_hours === 1;
-    await addLedger(trx, id, [
-      { kind: 'delivery_fee', amount: r.terms_delivery_base_fee, note: 'delivery: base fee' },
-      { kind: 'delivery_fee', amount: r.terms_delivery_packaging_fee, note: 'delivery: packaging' },
-      { kind: 'delivery_fee', amount: afterHours ? r.terms_delivery_after_hours_fee : 0, note: 'delivery: outside working hours' },
-    ], ctx.nowIso);
-    const fee = r.terms_delivery_base_fee + r.terms_delivery_packaging_fee + (afterHours ? r.terms_delivery_after_hours_fee : 0);
+    const base = input.fee ?? r.delivery_fee ?? r.terms_delivery_base_fee;
+    const extra = afterHours ? r.terms_delivery_after_hours_fee : 0;
+    await addLedger(trx, id, deliveryFees(base, r.terms_delivery_packaging_fee, extra), ctx.nowIso);
+    const fee = base + r.terms_delivery_packaging_fee + extra;
     const eta = input.eta ?? r.delivery_eta ?? addDays(ctx.today, 1);
-    await updateOrder(trx, id, { fulfilment: 'delivery', delivery_after_hours: afterHours ? 1 : 0, delivery_eta: eta });
+    await updateOrder(trx, id, { fulfilment: 'delivery', delivery_after_hours: afterHours ? 1 : 0, delivery_eta: eta, delivery_fee: base });
+    await withdrawOverdue(trx, id);
     await addEvent(trx, id, 'delivery-accepted', `fee ${money(ctx, fee)}, ETA ${eta}`, ctx.nowIso);
   });
   return { view: await loadView(ctx.db, id), message: null };
 }
 
-export async function completeDelivery(ctx: ServiceContext, id: number, settle: { pay: boolean; method: string }): Promise<Result> {
-  await writeTransaction(ctx.db, async (trx) => {
+export async function completeDelivery(ctx: ServiceContext, id: number, settle: { pay: boolean; method: string; courier?: string; tracking?: string }): Promise<Result> {
+  const message = await writeTransaction(ctx.db, async (trx) => {
     await lockOrder(trx, id);
     const view = await loadView(trx, id);
     requireOpen(view, 'be delivered');
@@ -79,8 +96,10 @@ export async function completeDelivery(ctx: ServiceContext, id: number, settle: 
       await addLedger(trx, id, [{ kind: 'payment', amount: view.balance, method: settle.method, note: 'balance on delivery' }], ctx.nowIso);
       await addEvent(trx, id, 'payment', `${money(ctx, view.balance)} (${settle.method}, balance on delivery)`, ctx.nowIso);
     }
-    await updateOrder(trx, id, { status: 'completed', completed_on: ctx.today });
-    await addEvent(trx, id, 'completed', 'delivered', ctx.nowIso);
+    await updateOrder(trx, id, { status: 'completed', completed_on: ctx.today, delivery_courier: settle.courier ?? null, delivery_tracking: settle.tracking ?? null });
+    const via = [settle.courier && `by ${settle.courier}`, settle.tracking && `tracking ${settle.tracking}`].filter(Boolean).join(', ');
+    await addEvent(trx, id, 'completed', `delivered${via ? ` ${via}` : ''}`, ctx.nowIso);
+    return notice(trx, ctx, id, 'order-delivered');
   });
-  return { view: await loadView(ctx.db, id), message: null };
+  return { view: await loadView(ctx.db, id), message };
 }

@@ -1,6 +1,6 @@
 import { maxDate } from '../core/dates.js';
 import { RefusedError } from '../core/errors.js';
-import { clockOf, type Clock } from '../core/policy.js';
+import { clockOf, deadline, type Clock } from '../core/policy.js';
 import { listSetting, numberSetting } from '../core/settings.js';
 import type { Terms } from '../core/terms.js';
 import { appendCommunications } from '../db/communications.js';
@@ -13,6 +13,7 @@ import { render } from '../messages/render.js';
 import { loadTemplate, type TemplateName } from '../messages/templates.js';
 import { orderValues, termsValues, type ShopFacts } from '../messages/values.js';
 import type { ServiceContext } from './context.js';
+import { noticeDays } from './outbox.js';
 import { viewsOf, type OrderView } from './views.js';
 
 /** A message ready for the customer (SPEC 9), with who it is for. */
@@ -34,6 +35,8 @@ export function shopFacts(ctx: ServiceContext): ShopFacts {
     locale: ctx.locale,
     currency: ctx.currency,
     reminderDays: listSetting(ctx.settings, 'reminder.days_before'),
+    paymentInstructions: ctx.settings['payment.instructions'] ?? '',
+    noticeDays: noticeDays(ctx),
   };
 }
 
@@ -61,11 +64,16 @@ export function currentTermsText(ctx: ServiceContext, lang: Lang): string {
   return render(t.text, termsValues(shopFacts(ctx), terms, lang), `${lang}/terms (${t.source})`);
 }
 
-/** The order's clock, or for an order not ready yet the clock it would have if it became ready today. */
-async function clockFor(db: DB, view: OrderView, today: string): Promise<Clock> {
+/**
+ * The order's clock, or for an order not ready yet the clock it would have if it became ready
+ * today. Its cancellation day is the one the sweep will really use if the message goes out
+ * today (fair warning), so a notice never names a day that the rule would not keep.
+ */
+async function clockFor(ctx: ServiceContext, db: DB, view: OrderView): Promise<Clock> {
+  const today = ctx.today;
   const p = await policyOrder(db, view.row.id);
   const real = p && clockOf(p);
-  if (real) return real;
+  if (real) return { ...real, cancelOn: deadline(p, real, today, noticeDays(ctx)) };
   const preview = { ...p!, status: 'ready' as const, fulfilment: 'pickup' as const, ready_on: maxDate(today, view.row.ready_on ?? today) };
   return clockOf(preview)!;
 }
@@ -81,14 +89,15 @@ export async function renderFor(db: DB, ctx: ServiceContext, id: number, templat
   if (!row) throw new RefusedError(`Order ${id} does not exist; \`orders list\` shows the orders.`);
   const [view] = await viewsOf(db, [row]);
   const v = view!;
-  const [clock, complaint, refunds] = await Promise.all([clockFor(db, v, ctx.today), lastComplaint(db, id), refundFacts(db, id)]);
+  const [clock, complaint, refunds] = await Promise.all([clockFor(ctx, db, v), lastComplaint(db, id), refundFacts(db, id)]);
   const t = loadTemplate(template, lang);
   const comp = v.totals.compensation;
   const text = render(t.text, orderValues(shopFacts(ctx), orderTerms(v), {
-    id, customerName: row.customer_name, items: v.items, total: row.total, depositRequired: row.deposit_required,
+    id, status: row.status, customerName: row.customer_name, items: v.items, total: row.total, depositRequired: row.deposit_required,
     paid: v.paid, balance: v.balance, pickupDate: row.pickup_date, readyOn: row.ready_on, holdUntil: row.hold_until, clock,
     storageFees: v.totals.storage_fees, forfeited: v.totals.forfeited, refunded: v.totals.refunds, cancelReason: row.cancel_reason,
-    deliveryEta: row.delivery_eta, deliveryAfterHours: row.delivery_after_hours === 1,
+    deliveryEta: row.delivery_eta, deliveryAfterHours: row.delivery_after_hours === 1, deliveryFee: row.delivery_fee,
+    deliveryAddress: row.delivery_address, deliveryCourier: row.delivery_courier, deliveryTracking: row.delivery_tracking,
     compensation: comp || v.totals.waived ? { refund: comp, waivedDelivery: v.totals.waived, feeRefunded: refunds.feeRefunded, kind: refunds.compensationKind } : null,
     lastComplaint: complaint,
     settled: row.status !== 'cancelled' && row.status !== 'void' && v.balance <= 0 && v.paid > 0,

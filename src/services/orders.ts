@@ -10,6 +10,8 @@ import { appendCommunications } from '../db/communications.js';
 import { customerRecord } from '../db/blacklist.js';
 import { upsertCustomer } from '../db/customers.js';
 import { addEvent, addLedger, insertOrder, lockOrder, timelineOf, updateOrder, type TimelineEntry } from '../db/orders.js';
+import { withdrawOverdue } from '../db/outbox.js';
+import { deliveryFees } from './fulfilment.js';
 import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { notice, type RenderedMessage } from './messages.js';
@@ -36,6 +38,10 @@ export interface NewOrder {
   note?: string;
   overrideBlacklist?: string;
   overrideDeposit?: string;
+  /** catering, cakes, flowers: no storage fee is ever charged */
+  perishable?: boolean;
+  /** delivered from the start: no pickup clock; the pickup date is the delivery date */
+  delivery?: { address: string; fee?: number };
 }
 
 export interface Added {
@@ -70,7 +76,7 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
     if (below && !input.overrideDeposit) {
       throw new RefusedError(`Deposit ${fmt(dp.amount)} is below the ${need.minimum}% (${fmt(percentOf(total, need.minimum))}) this customer needs: ${need.because}; add --override-deposit REASON to accept it.`);
     }
-    const terms = freezeTerms(ctx.settings, dp.percent, ctx.today);
+    const terms = freezeTerms(ctx.settings, dp.percent, ctx.today, Boolean(input.perishable));
     const needsConfirmation = needsWrittenConfirmation(input.custom, total, itemsQuantity(input.items), ctx.settings);
     const customer = await upsertCustomer(trx, input.name, input.phone, ctx.nowIso);
     const customerId = customer.id;
@@ -82,8 +88,12 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
       terms_storage_fee_per_day: terms.storage_fee_per_day, terms_cancel_after_days: terms.cancel_after_days,
       terms_delivery_base_fee: terms.delivery_base_fee, terms_delivery_packaging_fee: terms.delivery_packaging_fee,
       terms_delivery_after_hours_fee: terms.delivery_after_hours_fee, terms_agreed_on: terms.agreed_on,
+      perishable: input.perishable ? 1 : 0, ...(input.delivery ? {
+        fulfilment: 'delivery', delivery_address: input.delivery.address, delivery_fee: input.delivery.fee ?? null, delivery_eta: input.pickupDate,
+      } : {}),
     }, input.items);
-    await addEvent(trx, orderId, 'created', null, ctx.nowIso);
+    await addEvent(trx, orderId, 'created', input.delivery ? `delivery to ${input.delivery.address}` : null, ctx.nowIso);
+    if (input.delivery) await addLedger(trx, orderId, deliveryFees(input.delivery.fee ?? terms.delivery_base_fee, terms.delivery_packaging_fee, 0), ctx.nowIso);
     const depositReason = need.because && !input.deposit ? `DP ${need.percent}%: ${need.because}` : null;
     if (depositReason) await addEvent(trx, orderId, 'deposit-rule', depositReason, ctx.nowIso);
     if (below) await addEvent(trx, orderId, 'deposit-override', `DP ${dp.percent}% instead of ${need.minimum}% (${need.because}): ${input.overrideDeposit}`, ctx.nowIso);
@@ -174,6 +184,7 @@ export async function pickupOrder(ctx: ServiceContext, id: number, settle: { pay
       await addEvent(trx, id, 'payment', `${money(ctx, view.balance)} (${settle.method}, balance at pickup)`, ctx.nowIso);
     }
     await updateOrder(trx, id, { status: nextStatus('pickup'), completed_on: ctx.today });
+    await withdrawOverdue(trx, id);
     await addEvent(trx, id, 'completed', 'picked up', ctx.nowIso);
   });
   return loadView(ctx.db, id);
@@ -216,6 +227,7 @@ export async function cancelOrder(
       { kind: 'forfeit', amount: p.forfeit, note: 'DP forfeited on cancellation' },
     ], ctx.nowIso);
     await updateOrder(trx, id, { status: 'cancelled', cancelled_by: by, cancel_reason: reason, cancelled_on: ctx.today });
+    await withdrawOverdue(trx, id);
     const moved = [p.refund && `refunded ${money(ctx, p.refund)}`, p.forfeit && `DP forfeited ${money(ctx, p.forfeit)}`,
       p.owedBack && `owed back ${money(ctx, p.owedBack)}`].filter(Boolean).join('; ');
     await addEvent(trx, id, 'cancelled', `by ${by}: ${reason}${moved ? `; ${moved}` : ''}`, ctx.nowIso);

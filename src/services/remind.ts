@@ -14,16 +14,20 @@ export interface RemindResult {
   failed: { message: RenderedMessage; error: string }[];
 }
 
+/** notify.command, or the usage error `--send` gets without one. */
+export function gatewayCommand(ctx: ServiceContext): string {
+  const command = ctx.settings['notify.command'] ?? '';
+  if (!command.trim()) throw new UsageError('--send needs a gateway program: set it with `orders config set notify.command "COMMAND"`.');
+  return command;
+}
+
 /**
  * Everything due now: queues today's reminders and overdue notices, then prints (and logs as
  * sent) every queued message, or hands each to notify.command with --send. A dry run does the
  * same work in a transaction that is rolled back.
  */
 export async function remind(ctx: ServiceContext, opts: { dryRun: boolean; send: boolean }): Promise<RemindResult> {
-  const command = ctx.settings['notify.command'] ?? '';
-  if (opts.send && !command.trim()) {
-    throw new UsageError('--send needs a gateway program: set it with `orders config set notify.command "COMMAND"`.');
-  }
+  const command = opts.send ? gatewayCommand(ctx) : '';
   const due = await writeTransaction(ctx.db, async (trx) => {
     await queueDueNotices(trx, ctx);
     const rows = await dueMessages(trx, ctx.today);

@@ -1,4 +1,6 @@
-import { insights } from '../core/report.js';
+import { addDays, daysBetween } from '../core/dates.js';
+import { insights, median } from '../core/report.js';
+import { complaintTimes } from '../db/complaints.js';
 import { numberSetting } from '../core/settings.js';
 import { cancelReasons, compensatedOrders, customerNames, emptyFigures, noShowRanking, reportFigures, type GroupBy, type PeriodFigures } from '../db/report.js';
 import type { ServiceContext } from './context.js';
@@ -14,6 +16,8 @@ export interface Report {
   reasons: { cancelled_by: string; reason: string; count: number }[];
   ranking: { id: number; name: string; phone: string; no_shows: number }[];
   insights: string[];
+  /** complaints opened in the period: still open, resolved, and the median days to resolve */
+  complaints: { open: number; resolved: number; medianDays: number | null };
 }
 
 function addFigures(a: PeriodFigures, b: PeriodFigures): PeriodFigures {
@@ -34,11 +38,14 @@ export async function report(ctx: ServiceContext, from: string, to: string, by: 
   const t = total ?? emptyFigures('all');
   const stock = reasons.filter((r) => r.cancelled_by === 'shop' && /stock|stok/i.test(r.reason)).reduce((n, r) => n + Number(r.count), 0);
   const compensated = await compensatedOrders(ctx.db, from, to);
+  const times = await complaintTimes(ctx.db, from, addDays(to, 1));
+  const resolvedDays = times.filter((c) => c.resolved_at !== null).map((c) => daysBetween(c.opened_at.slice(0, 10), c.resolved_at!.slice(0, 10)));
   return {
     from, to, by, total: t, compensated,
     periods: periods.map((p) => ({ ...p, label: by === 'customer' ? `${names.get(Number(p.key)) ?? '?'} (#${p.key})` : p.key })),
     reasons: reasons.map((r) => ({ ...r, count: Number(r.count) })),
     ranking: (await noShowRanking(ctx.db, from, to, 10)).map((r) => ({ ...r, no_shows: Number(r.no_shows) })),
+    complaints: { open: times.length - resolvedDays.length, resolved: resolvedDays.length, medianDays: median(resolvedDays) },
     insights: insights({ ...t, stockCancellations: stock, compensations: compensated, minPercent: numberSetting(ctx.settings, 'deposit.min_percent') }),
   };
 }

@@ -18,6 +18,8 @@ export interface SweepSummary {
   cancelled: number[];
   blacklist_proposed: number[];
   blacklisted: number[];
+  /** orders past their deadline that the fair-warning rule holds (SPEC 9) */
+  held: { order_id: number; why: string }[];
   dry_run: boolean;
   /** 1 for the day's first sweep; more when a counter's cron or the owner ran it again */
   run_of_day: number;
@@ -32,8 +34,16 @@ export function explain(ctx: ServiceContext, d: Decision, a: PolicyAction): stri
     case 'reminder': return `H-${a.daysBefore} reminder: pickup on ${d.order.pickup_date}`;
     case 'overdue-notice': return `ready since ${clock!.start}, not picked up`;
     case 'storage-fees': return `${money(ctx, a.amount)} storage for ${a.days.join(', ')}: free hold ended ${clock!.freeThrough}`;
-    case 'cancel': return `not picked up and no word from the customer within ${d.order.cancel_after_days} days (deadline ${clock!.cancelOn}): DP ${money(ctx, a.forfeit)} forfeited${a.owedBack ? `, ${money(ctx, a.owedBack)} owed back` : ''}`;
+    case 'cancel': return `not picked up and no word from the customer within ${d.order.cancel_after_days} days (deadline ${clock!.cancelOn}), overdue notice sent ${d.order.overdue_sent_on}: DP ${money(ctx, a.forfeit)} forfeited${a.owedBack ? `, ${money(ctx, a.owedBack)} owed back` : ''}`;
+    case 'held': return heldWhy(a);
   }
+}
+
+/** Why the fair-warning rule holds an order past its clock's date. */
+export function heldWhy(a: Extract<PolicyAction, { kind: 'held' }>): string {
+  return a.noticeSentOn === null
+    ? `deadline passed, but the customer has not been sent an overdue notice since the clock last moved; once it goes out (orders remind), cancellation on ${a.cancelOn}`
+    : `overdue notice sent on ${a.noticeSentOn}: the customer has until ${a.cancelOn}`;
 }
 
 /**
@@ -80,11 +90,12 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean): Promise<Sweep
       cancelled: cancelled.map((c) => c.order_id),
       blacklist_proposed: proposed.sort((a, b) => a - b),
       blacklisted: added.sort((a, b) => a - b),
+      held: decisions.flatMap((d) => d.actions.filter((a) => a.kind === 'held').map((a) => ({ order_id: d.order.id, why: heldWhy(a) }))),
       dry_run: dryRun,
       run_of_day: runOfDay,
       evidence_head: head,
       details: decisions.flatMap((d) => d.actions
-        .filter((a) => a.kind !== 'reminder' || reminded.has(d.order.id))
+        .filter((a) => a.kind !== 'held' && (a.kind !== 'reminder' || reminded.has(d.order.id)))
         .map((a) => ({ order_id: d.order.id, action: a.kind, why: explain(ctx, d, a) }))),
     };
   }, { dryRun });

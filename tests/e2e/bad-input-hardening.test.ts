@@ -61,7 +61,7 @@ const CASES: [string, () => string[], () => string][] = [
   ['init with an empty shop name', () => ['init', '--shop-name', ''], () => NAME],
   ['init with country code 0', () => ['init', '--country-code', '0'], () => CC('0')],
   ['an import row whose name holds NUL', () => ['import', nulCsv],
-    () => `line 2, column customer_name: Invalid name "A\\u0000b": it may not contain a line break, NUL or invalid UTF-8; give it on one line.\norders: 1 bad row in ${nulCsv}; nothing was imported.`],
+    () => `line 2, column customer_name: contains a NUL character, which no order text may hold.\norders: 1 bad row in ${nulCsv}; nothing was imported.`],
   ['an import row with a price of 19 digits', () => ['import', bigCsv],
     () => `line 2, column items: Invalid unit price in "Kaos:1:1000000000000000000" "1000000000000000000": ${LARGEST}\norders: 1 bad row in ${bigCsv}; nothing was imported.`],
 ];

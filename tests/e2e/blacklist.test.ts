@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/dates.ts';
 import { Shop } from './harness.ts';
 
 let shop: Shop;
@@ -9,12 +10,17 @@ afterEach(() => shop.cleanup());
 
 const BUDI = ['--customer', 'Budi Santoso', '--phone', '0812-3456-7890'];
 
-/** An order for Budi that he never collects: ready on its pickup date, cancelled by the sweep 7 days later. */
+/**
+ * An order for Budi that he never collects: ready on its pickup date, warned the next morning
+ * (the night's sweep, then remind), cancelled by the sweep 7 days after the pickup date.
+ */
 function noShow(pickup: string, cancelDay: string): any {
   const o = shop.okJson(['add', ...BUDI, '--item', 'Kaos:2:100.000', '--pickup', pickup], { now: pickup });
   shop.ok(['pay', String(o.id), String(o.deposit_required)], { now: pickup });
   shop.ok(['confirm', String(o.id), '--via', 'whatsapp'], { now: pickup });
   shop.ok(['ready', String(o.id)], { now: pickup });
+  shop.ok(['sweep'], { now: addDays(pickup, 1) });
+  shop.ok(['remind'], { now: addDays(pickup, 1) });
   return shop.run(['sweep', '--json'], { now: cancelDay }).json();
 }
 

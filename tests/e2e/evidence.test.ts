@@ -43,7 +43,12 @@ describe('the evidence chain (SPEC 12)', () => {
     expect(sources.map((s) => s.source)).toEqual(['communications', 'events', 'ledger', 'orders']);
     const h = head();
     expect(shop.run(['verify', '--head', h]).code).toBe(0);
+    // The owner's routine: the night's sweep queues the overdue notice, the morning's remind
+    // prints it (a logged message), and a later sweep cancels the no-show (ledger and events).
+    shop.ok(['sweep'], { now: '2026-12-02' });
+    shop.ok(['remind'], { now: '2026-12-02' });
     const sweep = shop.okJson(['sweep'], { now: '2026-12-10' });
+    expect(sweep.cancelled).toEqual([1]);
     expect(sweep.evidence_head.count).toBeGreaterThan(Number(h.split(':')[0]));
     expect(`${sweep.evidence_head.count}:${sweep.evidence_head.hash}`).toBe(head());
     // an old head still proves the chain's start after more was appended

@@ -29,7 +29,8 @@ beforeAll(() => {
   at('2026-11-06', 'ready', String(e)); at('2026-11-06', 'deliver', String(e), '--accept');
   at('2026-11-07', 'compensate', String(e), '--reason', 'telat', '--refund', '10.000', '--waive-delivery');
   at('2026-11-06', 'contact', String(b), '--in', '--via', 'whatsapp', '--complaint', '=cmd|"/c calc"!A1');
-  for (const day of ['2026-11-05', '2026-11-08', '2026-11-11']) at(day, 'sweep');
+  // The owner's routine: the night's sweep, then the morning's remind (so the no-show was warned).
+  for (const day of ['2026-11-05', '2026-11-08', '2026-11-11']) { at(day, 'sweep'); at(day, 'remind'); }
   void f;
 });
 afterAll(() => shop.cleanup());

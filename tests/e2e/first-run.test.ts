@@ -33,7 +33,8 @@ describe('the first ten minutes', () => {
     const today = JSON.parse(at('today', '--json').stdout);
     expect(today.pickups.map((o: any) => o.customer.name)).toEqual(['Sarah Johnson']);
     expect(today.overdue.map((o: any) => o.customer)).toEqual(['Agus Pratama']);
-    expect(today.messages_due.map((m: any) => m.template).sort()).toEqual(['auto-cancel-notice', 'pickup-overdue', 'pickup-reminder', 'pickup-reminder']);
+    expect(today.messages_due.map((m: any) => m.template).sort()).toEqual(['pickup-reminder', 'pickup-reminder']);
+    expect(today).toMatchObject({ deposits_unpaid: [{ id: 11 }], complaints_open: 1, held: [], shop_late: [] });
     const remind = JSON.parse(at('remind', '--dry-run', '--json').stdout);
     expect(remind.map((m: any) => [m.order_id, m.template])).toEqual(today.messages_due.map((m: any) => [m.order_id, m.template]));
     const report = JSON.parse(at('report', '--from', '2026-11-11', '--json').stdout);

@@ -34,7 +34,10 @@ it('a version-1 shop keeps every order through the rebuild, and can then refund 
   const before = shop.query('SELECT * FROM orders ORDER BY id');
   expect(shop.okJson(['show', '1'])).toMatchObject({ status: 'cancelled', balance: -85000, items: [{ description: 'Kaos', quantity: 2, unit_price: 85000 }] });
   expect(shop.query('PRAGMA user_version')[0].user_version).toBe(2);
-  expect(shop.query('SELECT * FROM orders ORDER BY id').map(({ voided_on, void_reason, ...rest }) => rest)).toEqual(before);
+  // Every version-1 column keeps its value; the columns version 2 adds are left out here.
+  const v1 = Object.keys(before[0]!);
+  const after = shop.query('SELECT * FROM orders ORDER BY id').map((row: Record<string, unknown>) => Object.fromEntries(v1.map((k) => [k, row[k]])));
+  expect(after).toEqual(before);
   expect(shop.query('PRAGMA foreign_key_check')).toEqual([]);
   expect(shop.okJson(['refund', '1', 'all']).balance).toBe(0);
   expect(shop.okJson(['void', '2', '--reason', 'salah input', '--yes']).status).toBe('void');

@@ -43,7 +43,9 @@ beforeAll(() => {
   };
   for (let d = '2026-11-03'; d <= '2026-11-30'; d = addDays(d, 1)) {
     for (const args of plan[d] ?? []) at(d, ...args);
+    // The owner's routine: the night's sweep, then the morning's remind.
     at(d, 'sweep');
+    at(d, 'remind');
   }
 });
 afterAll(() => shop.cleanup());

@@ -19,6 +19,13 @@ function readyOrder(s: Shop = shop, extra: { paid?: string } = {}): void {
   s.ok(['ready', '1'], { now: '2026-11-30' });
 }
 
+/** The owner's routine (ENGINEERING "Testing"): the nightly sweep, then `orders remind` prints what is due. */
+function night(d: string, s: Shop = shop): any {
+  const summary = s.run(['sweep', '--json'], { now: d }).json();
+  s.ok(['remind'], { now: `${d}T08:00:00+07:00` });
+  return summary;
+}
+
 const ledger = (s: Shop) => s.query("SELECT kind, amount, fee_date FROM ledger WHERE kind != 'payment' ORDER BY id");
 
 describe('orders sweep over the worked example', () => {
@@ -30,6 +37,7 @@ describe('orders sweep over the worked example', () => {
       const again = shop.run(['sweep', '--json'], { now: d });
       expect(again.code).toBe(0);
       expect(again.json()).toMatchObject({ reminders_queued: 0, overdue_notices_queued: 0, storage_fees_charged: 0, cancelled: [] });
+      if (d < '2026-12-08') seen[`${d} remind`] = shop.run(['remind', '--json'], { now: `${d}T08:00:00+07:00` }).json();
       seen[d] = first;
       const o = shop.okJson(['show', '1'], { now: d });
       if (d < '2026-12-08') expect(o.status).toBe('ready');
@@ -51,11 +59,14 @@ describe('orders sweep over the worked example', () => {
     ]);
     const notices = shop.query('SELECT template, due_on, status FROM outbox ORDER BY id');
     expect(notices).toEqual([
-      { template: 'pickup-reminder', due_on: '2026-11-29', status: 'expired' },
+      { template: 'pickup-reminder', due_on: '2026-11-29', status: 'sent' },
       { template: 'pickup-reminder', due_on: '2026-11-30', status: 'expired' },
-      { template: 'pickup-overdue', due_on: '2026-12-02', status: 'expired' },
+      { template: 'pickup-overdue', due_on: '2026-12-02', status: 'sent' },
       { template: 'auto-cancel-notice', due_on: '2026-12-08', status: 'queued' },
     ]);
+    // The ready notice went out on 30 November: that day's reminder was not sent as well.
+    expect(seen['2026-11-30 remind']).toEqual([]);
+    expect(seen['2026-12-02 remind'][0].text).toContain('dibatalkan otomatis pada Selasa, 8 Desember 2026');
     const [notice] = shop.run(['remind', '--json'], { now: '2026-12-08' }).json();
     expect(notice.template).toBe('auto-cancel-notice');
     expect(notice.text).toContain('pesanan kini dibatalkan otomatis dan DP sebesar Rp 85.000 hangus');
@@ -63,19 +74,21 @@ describe('orders sweep over the worked example', () => {
 
   it('catch-up after three missed nights gives the same final ledger', () => {
     readyOrder();
-    for (const d of ['2026-12-02', '2026-12-03', '2026-12-07', '2026-12-08']) shop.ok(['sweep'], { now: d });
+    for (const d of ['2026-12-02', '2026-12-03', '2026-12-07', '2026-12-08']) night(d);
     const nightly = new Shop().init();
     nightly.ok(['config', 'set', 'storage.fee_per_day', '10.000']);
     readyOrder(nightly);
-    for (let d = '2026-12-02'; d <= '2026-12-08'; d = addDays(d, 1)) nightly.ok(['sweep'], { now: d });
+    for (let d = '2026-12-02'; d <= '2026-12-08'; d = addDays(d, 1)) night(d, nightly);
+    expect(shop.okJson(['show', '1']).status).toBe('cancelled');
     expect(ledger(shop)).toEqual(ledger(nightly));
     nightly.cleanup();
   });
 
-  it('a very late catch-up charges no fee on or after the cancel day and sends no past reminder', () => {
+  it('a very late catch-up holds the order for its notice, sends no past reminder, and charges no fee on or after the cancel day', () => {
     readyOrder();
-    const s = shop.run(['sweep', '--json'], { now: '2026-12-20' }).json();
-    expect(s).toMatchObject({ reminders_queued: 0, overdue_notices_queued: 0, storage_fees_charged: 4, cancelled: [1] });
+    expect(night('2026-12-20')).toMatchObject({ reminders_queued: 0, overdue_notices_queued: 1, storage_fees_charged: 17, cancelled: [], held: [{ order_id: 1 }] });
+    expect(night('2026-12-25')).toMatchObject({ storage_fees_charged: 1, cancelled: [1], held: [] });
+    expect(shop.okJson(['show', '1']).storage_fees).toBe(180000);
   });
 
   it('a sweep with --now in the past undoes nothing', () => {
@@ -88,7 +101,7 @@ describe('orders sweep over the worked example', () => {
 
   it('the dry run predicts exactly what the real run does, and changes nothing', () => {
     readyOrder();
-    shop.ok(['sweep'], { now: '2026-12-02' });
+    night('2026-12-02');
     const before = shop.dump();
     const dry = shop.run(['sweep', '--dry-run', '--json'], { now: '2026-12-08' }).json();
     expect(shop.dump()).toBe(before);
@@ -99,6 +112,7 @@ describe('orders sweep over the worked example', () => {
 
   it('an overpaid no-show forfeits the DP and shows the rest as owed back', () => {
     readyOrder(shop, { paid: '170000' });
+    night('2026-12-02');
     const s = shop.run(['sweep', '--json'], { now: '2026-12-08' }).json();
     expect(s.details.at(-1).why).toContain('DP Rp 85.000 forfeited, Rp 85.000 owed back');
     expect(shop.okJson(['show', '1'])).toMatchObject({ paid: 170000, forfeited: 85000, balance: -85000 });
@@ -106,17 +120,19 @@ describe('orders sweep over the worked example', () => {
 
   it('prints plain lines when piped, and says when there is nothing to do', () => {
     const out = shop.ok(['sweep'], { now: '2026-12-01' });
-    expect(out).toBe(`Sweep for 2026-12-01\nreminders queued: 0\noverdue notices queued: 0\nstorage fee-days charged: 0\ncancelled as no-show: none\nblacklist proposed (customers): none\nblacklisted (customers): none\nNothing to do today.\nEvidence head: 0:${'0'.repeat(64)}\n`);
+    expect(out).toBe(`Sweep for 2026-12-01\nreminders queued: 0\noverdue notices queued: 0\nstorage fee-days charged: 0\ncancelled as no-show (orders): none\nheld for want of a warning (orders): none\nblacklist proposed (customers): none\nblacklisted (customers): none\nNothing to do today.\nEvidence head: 0:${'0'.repeat(64)}\n`);
   });
 });
 
 describe('what moves the clock', () => {
-  it('an inbound contact on 5 Dec moves the cancellation to 12 Dec', () => {
+  it('an inbound contact on 5 Dec moves the deadline to 12 Dec; the new notice goes out then, cancellation on 14 Dec', () => {
     readyOrder();
-    shop.ok(['contact', '1', '--in', '--via', 'whatsapp', 'Maaf, saya ambil minggu depan'], { now: '2026-12-05T10:00:00+07:00' });
-    for (let d = '2026-12-02'; d <= '2026-12-11'; d = addDays(d, 1)) expect(shop.run(['sweep', '--json'], { now: d }).json().cancelled).toEqual([]);
-    expect(shop.run(['sweep', '--json'], { now: '2026-12-12' }).json().cancelled).toEqual([1]);
-    expect(shop.okJson(['show', '1']).storage_fees).toBe(80000);
+    for (let d = '2026-12-02'; d <= '2026-12-13'; d = addDays(d, 1)) {
+      if (d === '2026-12-05') shop.ok(['contact', '1', '--in', '--via', 'whatsapp', 'Maaf, saya ambil minggu depan'], { now: '2026-12-05T10:00:00+07:00' });
+      expect(night(d)).toMatchObject({ cancelled: [], overdue_notices_queued: d === '2026-12-02' || d === '2026-12-12' ? 1 : 0 });
+    }
+    expect(night('2026-12-14').cancelled).toEqual([1]);
+    expect(shop.okJson(['show', '1']).storage_fees).toBe(100000);
   });
 
   it('extend holds the order free and prints the grace notice with the fee that follows', () => {
@@ -125,9 +141,11 @@ describe('what moves the clock', () => {
     expect(r.hold_until).toBe('2026-12-07');
     expect(r.messages[0].text).toContain('kami simpan tanpa biaya sampai Senin, 7 Desember 2026');
     expect(r.messages[0].text).toContain('biaya penyimpanan Rp 10.000 per hari mulai Selasa, 8 Desember 2026');
-    for (let d = '2026-12-04'; d <= '2026-12-07'; d = addDays(d, 1)) expect(shop.run(['sweep', '--json'], { now: d }).json().storage_fees_charged).toBe(0);
-    expect(shop.run(['sweep', '--json'], { now: '2026-12-08' }).json().storage_fees_charged).toBe(1);
-    expect(shop.run(['sweep', '--json'], { now: '2026-12-14' }).json().cancelled).toEqual([1]);
+    for (let d = '2026-12-04'; d <= '2026-12-07'; d = addDays(d, 1)) expect(night(d).storage_fees_charged).toBe(0);
+    expect(night('2026-12-08').storage_fees_charged).toBe(1);
+    // The first overdue notice went out on the 4th, after the extension: it names the 14th.
+    expect(shop.query("SELECT substr(created_at, 1, 10) AS day FROM communications WHERE template = 'pickup-overdue'")).toEqual([{ day: '2026-12-04' }]);
+    expect(night('2026-12-14').cancelled).toEqual([1]);
     expect(shop.run(['extend', '1', '--days', '0']).code).toBe(2);
     expect(shop.run(['extend', '1', '--days', '2']).code).toBe(1);
   });
@@ -178,8 +196,9 @@ describe('orders today', () => {
     expect(text).toContain('Pickups due today (1)\n  #1 Budi Santoso +6281234567890 [ready] to collect Rp 85.000');
     shop.ok(['sweep'], { now: '2026-12-06' });
     const a = shop.run(['today', '--json'], { now: '2026-12-07' }).json();
-    expect(a.overdue).toEqual([{ id: 1, customer: 'Budi Santoso', phone: '+6281234567890', ready_since: '2026-12-01', free_until: '2026-12-03', cancel_on: '2026-12-08', storage_fees: 30000, balance: 115000 }]);
-    expect(a.tonight.map((t: any) => t.action)).toEqual(['storage-fees', 'cancel']);
+    // No notice has reached the customer yet: printed today, it gives them until the 9th.
+    expect(a.overdue).toEqual([{ id: 1, customer: 'Budi Santoso', phone: '+6281234567890', ready_since: '2026-12-01', free_until: '2026-12-03', cancel_on: '2026-12-09', storage_fees: 30000, balance: 115000 }]);
+    expect(a.tonight.map((t: any) => t.action)).toEqual(['storage-fees']);
     expect(a.messages_due).toEqual([{ order_id: 1, template: 'pickup-overdue' }]);
   });
 });
@@ -187,6 +206,8 @@ describe('orders today', () => {
 describe('two sweeps at once', () => {
   it('apply fees and cancellations exactly once', async () => {
     readyOrder();
+    shop.ok(['sweep'], { now: '2026-12-02' });
+    shop.ok(['remind'], { now: '2026-12-02' });
     const bin = resolve(import.meta.dirname, '../../bin/orders');
     const runOne = () => new Promise<{ code: number; out: string }>((done) => {
       const p = spawn(process.execPath, [bin, '--db', shop.db, '--now', '2026-12-09', 'sweep', '--json'], { env: { PATH: process.env.PATH, TZ: 'UTC' } });

@@ -37,7 +37,7 @@ describe('orders copy --to', () => {
     const pg = shop('postgres');
     const r = source.run(['copy', '--to', pg.db]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^Copied 6 orders \(\d+ rows in 12 tables\) from .*orders\.db to host 127\.0\.0\.1, port \d+, database orders_e2e_\w+\.\n$/);
+    expect(r.stdout).toMatch(/^Copied 6 orders \(\d+ rows in 13 tables\) from .*orders\.db to host 127\.0\.0\.1, port \d+, database orders_e2e_\w+\.\n$/);
     expect(everything(pg)).toBe(everything(source));
     const back = shop('sqlite');
     back.db = join(back.dir, 'back.db');

@@ -50,13 +50,15 @@ describe('formatting', () => {
   });
 });
 
-const shop: ShopFacts = { name: 'Toko Maju', salutation: 'formal', locale: 'id', currency: currencyOf('IDR'), reminderDays: [2, 1] };
+const shop: ShopFacts = { name: 'Toko Maju', salutation: 'formal', locale: 'id', currency: currencyOf('IDR'), reminderDays: [2, 1],
+  paymentInstructions: 'Transfer BCA 123-456-7890 a.n. Toko Maju', noticeDays: 2 };
 const terms = freezeTerms(withDefaults({ 'storage.fee_per_day': '10000', 'delivery.base_fee': '20000', 'delivery.packaging_fee': '5000', 'delivery.after_hours_fee': '15000' }), 50, '2026-11-25');
 const order: OrderFacts = {
-  id: 7, customerName: 'Budi Santoso', items: [{ description: 'Kaos sablon', quantity: 24, unit_price: 85000 }],
+  id: 7, status: 'ready', customerName: 'Budi Santoso', items: [{ description: 'Kaos sablon', quantity: 24, unit_price: 85000 }],
   total: 2040000, depositRequired: 1020000, paid: 1020000, balance: 1020000, pickupDate: '2026-12-01', readyOn: '2026-11-30',
   holdUntil: '2026-12-06', clock: { start: '2026-12-01', freeThrough: '2026-12-06', cancelOn: '2026-12-13' }, storageFees: 0,
   forfeited: 0, refunded: 0, cancelReason: 'stok bahan habis secara nasional', deliveryEta: '2026-12-03', deliveryAfterHours: true,
+  deliveryFee: null, deliveryAddress: 'Jl. Melati 5, Bandung', deliveryCourier: 'JNE', deliveryTracking: 'JNE123',
   compensation: { refund: 200000, waivedDelivery: 25000, feeRefunded: 0, kind: 'late' }, lastComplaint: 'Sablon agak miring',
   settled: false, lastRefund: { amount: 50000, method: 'transfer' }, oldTotal: 2100000,
 };

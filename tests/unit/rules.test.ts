@@ -53,9 +53,14 @@ describe('deposits and terms', () => {
     expect(() => requiredDeposit(1000000, { amount: 200000 }, 30, fmt)).toThrow(/below/);
     expect(() => requiredDeposit(1000000, { amount: 2000000 }, 30, fmt)).toThrow(/more than the order total/);
   });
+  it('freezes an amount at the whole percent it covers, rounded down, never more than was agreed', () => {
+    expect(requiredDeposit(300000, { amount: 100000 }, 30, fmt)).toEqual({ amount: 100000, percent: 33 });
+    expect(requiredDeposit(300000, { amount: 119999 }, 30, fmt)).toEqual({ amount: 119999, percent: 39 });
+  });
   it('freezes the policy values with the day', () => {
     const s = withDefaults({ 'storage.fee_per_day': '10000', 'pickup.grace_days': '3' });
     expect(freezeTerms(s, 50, '2026-11-25')).toMatchObject({ grace_days: 3, storage_fee_per_day: 10000, cancel_after_days: 7, agreed_on: '2026-11-25' });
+    expect(freezeTerms(s, 50, '2026-11-25', true)).toMatchObject({ grace_days: 3, storage_fee_per_day: 0 });
   });
   it('asks written confirmation for custom or large orders', () => {
     const s = withDefaults({ 'confirm.required_total': '5000000' });
