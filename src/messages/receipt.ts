@@ -30,7 +30,7 @@ const WORDS = {
   id: {
     title: 'NOTA', reprint: (n: string) => `Cetak ulang dari nota No. ${n}`, date: 'Tanggal', order: 'Pesanan', customer: 'Pelanggan',
     total: 'Total', dp: (p: number) => `DP ${p}%`, payments: 'Pembayaran', refund: 'Pengembalian', fees: 'Biaya simpan/kirim',
-    compensation: 'Kompensasi', balance: 'Sisa', owed: 'Kami kembalikan', paidUp: '*** LUNAS ***', pickup: 'Diambil', delivery: 'Perkiraan tiba',
+    compensation: 'Kompensasi', balance: 'Sisa', owed: 'Kami kembalikan', paidUp: '*** LUNAS ***', pickup: 'Ambil', delivery: 'Perkiraan tiba',
     cancelled: '*** DIBATALKAN ***', termsTitle: 'Ketentuan singkat:', thanks: 'Terima kasih atas kepercayaan Anda!',
     termDp: (p: number) => `DP ${p}% tidak dikembalikan bila pesanan dibatalkan pemesan.`,
     termHold: (g: number, fee: string | null) => `Disimpan gratis ${g} hari setelah tanggal ambil${fee ? `, lalu ${fee}/hari` : ''}.`,

@@ -130,7 +130,7 @@ describe('orders receipt', () => {
     expect(text).toContain('NOTA No. 000001 26/11/2026 09:30');
     expect(text).toContain('  25/11/26 transfer Rp 1.095.000');
     expect(text).toContain('Sisa                Rp 1.095.000');
-    expect(text).toContain('Diambil: Selasa, 1 Desember 2026');
+    expect(text).toContain('Ambil: Selasa, 1 Desember 2026');
     expect(text).not.toContain('LUNAS');
     const logged = shop.query("SELECT kind, channel, text FROM communications WHERE kind = 'receipt'");
     expect(logged).toEqual([{ kind: 'receipt', channel: 'printed', text: text.trimEnd() }]);
