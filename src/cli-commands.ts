@@ -56,6 +56,9 @@ const EXAMPLES: Record<string, [string, string]> = {
 const outputOptions = (choices: string[], fallback: string) =>
   new Option('--format <format>', `output format (default ${fallback}; --json is --format json)`).choices(choices);
 
+/** `--item`, repeatable: add and edit read the same form. */
+const items = (what: string) => new Option('--item <DESCRIPTION:QUANTITY:UNIT_PRICE>', what).argParser((v: string, prev: string[] = []) => [...prev, v]);
+
 const method = (what: string) => new Option('--method <method>', what).choices(['cash', 'transfer', 'card', 'other']).default('cash');
 
 /** Every subcommand: flags, arguments, and the module that runs it (loaded only when chosen). */
@@ -76,7 +79,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
   p.command('add').description('take a new order')
     .option('--customer <name>', "customer's name")
     .option('--phone <phone>', "customer's phone number")
-    .option('--item <DESCRIPTION:QUANTITY:UNIT_PRICE>', 'an item; repeat for more', (v: string, prev: string[] = []) => [...prev, v])
+    .addOption(items('an item; repeat for more'))
     .option('--pickup <date>', 'pickup date: YYYY-MM-DD, today, tomorrow, +3d')
     .option('--deposit <amount|percent%>', 'down payment required (default: deposit.default_percent)')
     .option('--custom', 'custom order: needs written confirmation before production')
@@ -191,7 +194,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .action(lazy('refund'));
 
   p.command('edit').argument('<id>').description('correct a pending or confirmed order (a new quote asks for a new confirmation)')
-    .option('--item <DESCRIPTION:QUANTITY:UNIT_PRICE>', 'an item; repeat for more (replaces all items)', (v: string, prev: string[] = []) => [...prev, v])
+    .addOption(items('an item; repeat for more (replaces all items)'))
     .option('--pickup <date>', 'a new pickup date (reminders follow it)')
     .option('--deposit <amount|percent%>', 'a new required DP (default: the order\'s own DP percent of the new total)')
     .option('--custom', 'custom order: needs written confirmation before production')
