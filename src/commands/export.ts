@@ -1,10 +1,10 @@
-import { setFlagsFromString } from 'node:v8';
 import type { CommandContext } from '../context.js';
 import { parseTypedDate } from '../core/typed-date.js';
 import { UsageError } from '../core/errors.js';
 import { rowFormat, writeAll, type Cell } from '../output/rows.js';
 import { exportTable, type ExportKind } from '../services/export.js';
 import { statuses } from './args.js';
+import { lowMemoryHeap } from './heap.js';
 
 const KINDS: ExportKind[] = ['orders', 'customers', 'payments', 'messages'];
 
@@ -33,13 +33,3 @@ export async function run(ctx: CommandContext, [what]: string[], opts: ExportOpt
   await writeAll<Cell[]>(format === 'csv' ? ctx.data : ctx.stdout, format, { columns: table.columns, cells: (row) => row }, table.rows, Boolean(opts.raw));
 }
 
-/**
- * An export allocates a little per row for millions of rows and keeps almost nothing. Left to
- * its defaults V8 grows its young generation to 32 MB and lets old garbage pile up, which took
- * a 1M-order export to 125 MB; these two GC heuristics, read by V8 at each collection, keep it
- * near 75 MB for ~5% more time (bench/README.md).
- */
-function lowMemoryHeap(): void {
-  setFlagsFromString('--semi-space-growth-factor=1');
-  setFlagsFromString('--optimize-for-size');
-}

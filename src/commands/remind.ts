@@ -3,6 +3,7 @@ import { messageJson, messageText } from '../output/message-text.js';
 import { RowWriter } from '../output/rows.js';
 import { Spool } from '../output/spool.js';
 import { remind } from '../services/remind.js';
+import { nightlyHeap } from './heap.js';
 import type { RenderedMessage } from '../services/messages.js';
 
 /** The flags of `orders remind` (cli-commands.ts declares them). */
@@ -13,6 +14,7 @@ export interface RemindOptions {
 
 export async function run(ctx: CommandContext, _args: string[], opts: RemindOptions): Promise<number> {
   const sending = Boolean(opts.send) && !opts.dryRun;
+  nightlyHeap();
   // Printed messages are recorded as sent in the run's transaction, so they are spooled and
   // shown once it commits; sent ones are shown as they go out (each is committed already).
   const spool = sending ? null : new Spool();

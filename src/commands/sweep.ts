@@ -2,6 +2,7 @@ import type { CommandContext } from '../context.js';
 import { Spool } from '../output/spool.js';
 import { renderTable } from '../output/table.js';
 import { write } from '../output/write.js';
+import { nightlyHeap } from './heap.js';
 import { gatewayCommand, remind } from '../services/remind.js';
 import { sweep, type SweepDetail, type SweepSummary } from '../services/sweep.js';
 
@@ -12,8 +13,16 @@ function ids(list: number[]): string {
   return list.length ? list.map((id) => `#${id}`).join(', ') : 'none';
 }
 
-/** The text summary around its detail lines (spooled): what comes before them, and after. */
-function summaryText(ctx: CommandContext, s: Summary, details: number): [string, string] {
+/** Held orders per piece of output: there can be tens of thousands, and one string of them all cost ~20 MB. */
+const HELD_PIECE = 1000;
+
+/** The held orders a piece at a time, each piece made as it is written. */
+function* heldPieces<T>(s: Summary, piece: (held: Summary['held']) => T): Generator<T> {
+  for (let i = 0; i < s.held.length; i += HELD_PIECE) yield piece(s.held.slice(i, i + HELD_PIECE));
+}
+
+/** The text summary around its detail lines (spooled), in pieces: what comes before them, and after. */
+function summaryText(ctx: CommandContext, s: Summary, details: number): [Iterable<string>, Iterable<string>] {
   const would = s.dry_run ? ' (dry run: nothing was changed)' : '';
   const rows: [string, string][] = [
     ['reminders queued', String(s.reminders_queued)],
@@ -29,10 +38,14 @@ function summaryText(ctx: CommandContext, s: Summary, details: number): [string,
     ? renderTable(['', s.dry_run ? 'would do' : 'done'], rows.map(([k, v]) => [k, v]), { tty: true })
     : rows.map(([k, v]) => `${k}: ${v}`).join('\n') + '\n';
   const nothing = details === 0 && !s.held.length && !s.blacklist_proposed.length ? 'Nothing to do today.\n' : '';
-  const held = s.held.map((h) => `  order #${h.order_id}: held: ${h.why}\n`).join('');
+  const held = heldPieces(s, (page) => page.map((h) => `  order #${h.order_id}: held: ${h.why}\n`).join(''));
   const proposals = s.blacklist_proposed.map((c) => `  customer #${c}: reached blacklist.after_no_shows; \`orders blacklist add ${c} --reason "no-shows"\` to act on it`).join('\n');
   const evidence = `Evidence head: ${s.evidence_head.count}:${s.evidence_head.hash}${s.dry_run ? ' (if it were committed: dry run)' : ''}\n`;
-  return [head + body + nothing, held + (proposals ? `${proposals}\n` : '') + evidence];
+  const after = (function* () {
+    yield* held;
+    yield (proposals ? `${proposals}\n` : '') + evidence;
+  })();
+  return [[head + body + nothing], after];
 }
 
 /** A page of details as lines of text, or as elements of the JSON array printJson would write. */
@@ -42,10 +55,25 @@ function detailsChunk(json: boolean, page: readonly SweepDetail[], first: boolea
   return (first ? '\n' : ',\n') + items.join(',\n');
 }
 
-/** The JSON summary with `details` last, as printJson prints it, split where the spooled elements go. */
-function summaryJson(s: Summary, details: number): [string, string] {
-  const head = JSON.stringify(s, null, 2);
-  return [`${head.slice(0, -2)},\n  "details": [`, details ? '\n  ]\n}\n' : ']\n}\n'];
+/**
+ * The JSON summary with `details` last, as printJson prints it, in pieces: up to where the
+ * spooled elements go, and after them. The held orders are written a piece at a time into the
+ * place their empty list takes in the summary (nothing before it can hold that text).
+ */
+function summaryJson(s: Summary, details: number): [Iterable<string>, Iterable<string>] {
+  const head = JSON.stringify({ ...s, held: [] }, null, 2);
+  const at = head.indexOf('\n  "held": []') + '\n  "held": ['.length;
+  const held = heldPieces(s, (page) => page.map((h) => `    ${JSON.stringify(h, null, 2).replace(/\n/g, '\n    ')}`).join(',\n'));
+  const before = (function* () {
+    yield head.slice(0, at);
+    let first = true;
+    for (const piece of held) {
+      yield (first ? '\n' : ',\n') + piece;
+      first = false;
+    }
+    yield `${s.held.length ? '\n  ' : ''}${head.slice(at, -2)},\n  "details": [`;
+  })();
+  return [before, [details ? '\n  ]\n}\n' : ']\n}\n']];
 }
 
 export interface SweepOptions {
@@ -57,6 +85,7 @@ export async function run(ctx: CommandContext, _args: string[], opts: SweepOptio
   const dryRun = Boolean(opts.dryRun);
   // Input before state: without a gateway, --send is refused before the night's work is done.
   if (opts.send) gatewayCommand(ctx);
+  nightlyHeap();
   // Details are spooled as the sweep makes them and printed after its summary (SPEC 12).
   const spool = new Spool();
   try {
@@ -67,9 +96,9 @@ export async function run(ctx: CommandContext, _args: string[], opts: SweepOptio
     });
     const failed = opts.send && !dryRun ? await sendNow(ctx) : 0;
     const [before, after] = ctx.json ? summaryJson(summary, details) : summaryText(ctx, summary, details);
-    await write(ctx.stdout, before);
+    for (const piece of before) await write(ctx.stdout, piece);
     await spool.copyTo(ctx.stdout);
-    await write(ctx.stdout, after);
+    for (const piece of after) await write(ctx.stdout, piece);
     return failed ? 1 : 0;
   } finally {
     spool.dispose();

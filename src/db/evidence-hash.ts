@@ -17,7 +17,7 @@ export const COVERED: Record<Source, readonly string[]> = {
 let crypto: typeof import('node:crypto') | undefined;
 function sha256(text: string): string {
   crypto ??= process.getBuiltinModule('node:crypto');
-  return crypto.createHash('sha256').update(text).digest('hex');
+  return crypto.hash('sha256', text, 'hex');
 }
 
 export function digestOf(source: Source, row: Record<string, unknown>): string {

@@ -62,8 +62,10 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean, onDetails: (pa
     let feeDays = 0;
     const fees: FeeCharge[] = [];
     const cancels: NoShow[] = [];
-    // Held orders are listed before the details, so they are kept (an id and a line each).
+    // Held orders are listed before the details, so they are kept: an id and a line each, the
+    // line shared by the orders with the same two dates (at 100,000 due, ~40,000 copies cost ~7 MB).
     const held: SweepSummary['held'] = [];
+    const heldLines = new Map<string, string>();
     for await (const decisions of decisionPages(trx, ctx, ctx.today)) {
       const queued = await enqueue(trx, decisions.flatMap((d) => noticesFor(d.order, d.actions, ctx.today)), ctx.nowIso);
       // Reminders already queued on an earlier run today are not news.
@@ -76,7 +78,12 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean, onDetails: (pa
             fees.push({ order_id: d.order.id, days: a.days, fee: d.order.storage_fee_per_day, detail: `${money(ctx, a.amount)} for ${a.days.join(', ')}` });
             feeDays += a.days.length;
           }
-          if (a.kind === 'held') held.push({ order_id: d.order.id, why: heldWhy(a) });
+          if (a.kind === 'held') {
+            const key = `${a.noticeSentOn} ${a.cancelOn}`;
+            let why = heldLines.get(key);
+            if (why === undefined) heldLines.set(key, (why = heldWhy(a)));
+            held.push({ order_id: d.order.id, why });
+          }
           if (a.kind === 'cancel') {
             cancels.push({
               order_id: d.order.id, forfeit: a.forfeit,
@@ -108,7 +115,7 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean, onDetails: (pa
 
     // Orders changed tonight are chained now, so the head printed is the one committed.
     await sealTouched(trx);
-    const head = await readHead(trx);
+        const head = await readHead(trx);
     return {
       date: ctx.today,
       reminders_queued: reminders,
