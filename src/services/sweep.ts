@@ -115,7 +115,7 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean, onDetails: (pa
 
     // Orders changed tonight are chained now, so the head printed is the one committed.
     await sealTouched(trx);
-        const head = await readHead(trx);
+    const head = await readHead(trx);
     return {
       date: ctx.today,
       reminders_queued: reminders,
