@@ -6,7 +6,8 @@
 // is loaded by path (src/db/open.ts), so the `bindings` package it would search with stays out.
 // The prompt library (ES-only, needed only when a prompt is shown: see src/output/load.ts),
 // pdfkit (receipt --pdf only; it reads its font files from its own folder) and dayjs (only for
-// typed day names and day-first dates: 12 KB less for every start to load) stay in node_modules.
+// typed day names and day-first dates: 12 KB less for every start to load) and the PostgreSQL
+// driver (pg and pg-cursor, only for a postgres:// database) stay in node_modules.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -36,7 +37,7 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: !process.env.ORDERS_NO_MINIFY,
-  external: ['bindings', '@inquirer/prompts', 'pdfkit', 'dayjs'],
+  external: ['bindings', '@inquirer/prompts', 'pdfkit', 'dayjs', 'pg', 'pg-cursor'],
   define: { ORDERS_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__orders_url' },
   banner: { js: "const __orders_url = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [lazyChildProcess],

@@ -27,7 +27,7 @@ function lazyRunner(done: (code: number) => void) {
       const { storageError } = await import('./db/open.js');
       throw storageError(ctx.dbPath, err);
     } finally {
-      ctx.close();
+      await ctx.close();
     }
   };
 }

@@ -3,7 +3,7 @@ import { isatty } from 'node:tty';
 import { dateIn, isoInZone, parseNow, type Offset } from './core/dates.js';
 import { UsageError } from './core/errors.js';
 import { currencyOf } from './core/money.js';
-import { openDatabase, resolveDbPath } from './db/open.js';
+import { openStore, resolveDbPath } from './db/open.js';
 import type { ServiceContext } from './services/context.js';
 import { loadSettings } from './services/settings.js';
 import { makeColour } from './output/colour.js';
@@ -33,7 +33,7 @@ export interface CommandContext extends ServiceContext {
   lang: 'en' | 'id';
   yes: boolean;
   colour: ChalkInstance;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Promise<CommandContext> {
@@ -43,7 +43,7 @@ export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = p
     throw new UsageError(`Invalid --lang "${g.lang}": use en or id.`);
   }
   const { path, isDefault } = resolveDbPath(g.db, env);
-  const { db, raw, created } = openDatabase(path, isDefault);
+  const { db, created, close } = await openStore(path, isDefault);
   const settings = await loadSettings(db);
   const offset = zoneOffset(settings.timezone!);
   const now = nowText !== undefined ? parseNow(nowText, offset) : Date.now();
@@ -51,7 +51,8 @@ export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = p
   let stderr: NodeJS.WriteStream | undefined;
   return {
     db,
-    dbPath: path,
+    // A PostgreSQL URL is shown without its password, wherever it is printed.
+    dbPath: /^postgres(ql)?:\/\//i.test(path) ? (await import('./db/postgres.js')).withoutPassword(path) : path,
     created,
     nowIso: isoInZone(now, offset),
     today: dateIn(now, offset),
@@ -73,7 +74,7 @@ export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = p
     langGiven: g.lang !== undefined,
     yes: Boolean(g.yes),
     colour: makeColour(isTTY, g.color === false, env),
-    close: () => raw.close(),
+    close,
   };
 }
 

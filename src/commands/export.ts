@@ -1,7 +1,7 @@
 import type { CommandContext } from '../context.js';
 import { parseTypedDate } from '../core/typed-date.js';
 import { UsageError } from '../core/errors.js';
-import { rowFormat, writeAll, type Cell } from '../output/rows.js';
+import { rowFormat, RowWriter, type Cell } from '../output/rows.js';
 import { exportTable, type ExportKind } from '../services/export.js';
 import { statuses } from './args.js';
 import { lowMemoryHeap } from './heap.js';
@@ -30,6 +30,8 @@ export async function run(ctx: CommandContext, [what]: string[], opts: ExportOpt
     includeVoid: Boolean(opts.includeVoid),
   });
   lowMemoryHeap();
-  await writeAll<Cell[]>(format === 'csv' ? ctx.data : ctx.stdout, format, { columns: table.columns, cells: (row) => row }, table.rows, Boolean(opts.raw));
+  const w = new RowWriter<Cell[]>(format === 'csv' ? ctx.data : ctx.stdout, format, { columns: table.columns, cells: (row) => row }, Boolean(opts.raw));
+  for await (const page of table.rows) await w.add(page);
+  await w.end();
 }
 

@@ -1,7 +1,6 @@
 import { insertMany } from './bulk.js';
 import { inChunks } from './chunks.js';
 import { isBlacklisted } from './customers.js';
-import { rawHandle } from './open.js';
 import type { DB } from './types.js';
 
 /** No-shows (policy cancellations for no-show) and current blacklisting, per customer. */
@@ -20,7 +19,7 @@ export async function noShowStanding(db: DB, customerIds: readonly number[]): Pr
 
 /** In batches: a catch-up sweep with blacklist.auto on may add more entries than one statement can bind. */
 export async function addBlacklistEntries(db: DB, entries: { customer_id: number; reason: string }[], at: string): Promise<void> {
-  insertMany(rawHandle(db), 'INSERT INTO blacklist (customer_id, reason, added_at)', '(?, ?, ?)', entries.map((e) => [e.customer_id, e.reason, at]));
+  await insertMany(db, 'INSERT INTO blacklist (customer_id, reason, added_at)', '(?, ?, ?)', entries.map((e) => [e.customer_id, e.reason, at]));
 }
 
 export interface CustomerRecord {

@@ -1,7 +1,6 @@
 import type { Insertable } from 'kysely';
 import { insertMany } from './bulk.js';
 import { chain, touch } from './evidence.js';
-import { rawHandle } from './open.js';
 import type { CommunicationsTable, DB } from './types.js';
 
 export type Communication = Omit<Insertable<CommunicationsTable>, 'id' | 'prev_hash' | 'hash'>;
@@ -34,7 +33,7 @@ export async function appendCommunications(db: DB, entries: readonly Communicati
       prev = hash;
     }
   })();
-  const inserted = insertMany<Record<string, unknown> & { id: number; order_id: number | null }>(rawHandle(db),
+  const inserted = await insertMany<Record<string, unknown> & { id: number; order_id: number | null }>(db,
     'INSERT INTO communications (order_id, customer_id, direction, channel, kind, template, lang, text, created_at, prev_hash, hash)',
     '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', rows, 'RETURNING *');
   // Within the write lock each row gets the next rowid, so ascending ids follow the entries.

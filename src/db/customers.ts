@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { inChunks } from './chunks.js';
+import { fragments } from './engine.js';
 import type { DB } from './types.js';
 
 export interface CustomerRow {
@@ -44,9 +45,10 @@ export async function renameCustomer(db: DB, id: number, name: string): Promise<
 export async function searchCustomers(db: DB, term: string, limit: number): Promise<{ id: number; name: string; phone: string }[]> {
   const like = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   const digits = term.replace(/\D/g, '');
+  const { like: op } = fragments(db);
   return db.selectFrom('customers').select(['id', 'name', 'phone'])
     .where((eb) => eb.or([
-      sql<boolean>`name LIKE ${like} ESCAPE '\\'`,
+      sql<boolean>`name ${op} ${like} ESCAPE '\\'`,
       ...(digits.length >= 3 ? [sql<boolean>`phone LIKE ${`%${digits.replace(/^0/, '')}%`}`] : []),
     ]))
     .orderBy('name').limit(limit).execute();

@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
 import { insertMany } from './bulk.js';
-import { rawHandle } from './open.js';
 import { COVERED, digestOf, GENESIS, linkHash, type Source } from './evidence-hash.js';
 import type { DB, EvidenceTable, OrdersTable } from './types.js';
 
@@ -36,7 +35,7 @@ export async function chain(db: DB, source: Source, rows: readonly Record<string
       yield [++count, source, row.id, digest, hash];
     }
   })();
-  insertMany(rawHandle(db), 'INSERT INTO evidence (seq, source, row_id, digest, hash)', '(?, ?, ?, ?, ?)', entries);
+  await insertMany(db, 'INSERT INTO evidence (seq, source, row_id, digest, hash)', '(?, ?, ?, ?, ?)', entries);
   await db.updateTable('evidence_head').set({ count, hash }).where('id', '=', 1).execute();
 }
 

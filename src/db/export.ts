@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { isBlacklisted } from './customers.js';
+import { isPostgres } from './engine.js';
 import { rawHandle } from './open.js';
 import type { DB } from './types.js';
 
@@ -30,6 +31,36 @@ function majorJson(column: string, exponent: number) {
 }
 
 /**
+ * An order's items as the export's JSON text. PostgreSQL's json functions space their output
+ * differently, so there its JSON is parsed and written again (see pgItems) to the same bytes.
+ */
+function itemsJson(db: DB, exponent: number) {
+  if (!isPostgres(db)) {
+    return sql<string>`(SELECT json_group_array(json_object('description', i.description, 'quantity', i.quantity, 'unit_price', ${majorJson('i.unit_price', exponent)}))
+        FROM (SELECT description, quantity, unit_price FROM order_items WHERE order_id = o.id ORDER BY position) i)`;
+  }
+  const price = exponent === 0 ? sql`i.unit_price` : sql`i.unit_price / ${sql.lit(10 ** exponent)}::numeric`;
+  return sql<string>`(SELECT COALESCE(json_agg(json_build_object('description', i.description, 'quantity', i.quantity, 'unit_price', ${price}) ORDER BY i.position), '[]')::text
+        FROM order_items i WHERE i.order_id = o.id)`;
+}
+
+/** An order's money per kind as a JSON array: SQLite's json_array, PostgreSQL's json_build_array. */
+function moneyJson(db: DB) {
+  const array = isPostgres(db) ? sql.raw('json_build_array') : sql.raw('json_array');
+  return sql<string | null>`(SELECT ${array}(
+        SUM(CASE kind WHEN 'payment' THEN amount ELSE 0 END), SUM(CASE kind WHEN 'refund' THEN amount ELSE 0 END),
+        SUM(CASE kind WHEN 'forfeit' THEN amount ELSE 0 END), SUM(CASE kind WHEN 'storage_fee' THEN amount ELSE 0 END), MAX(fee_date),
+        SUM(CASE kind WHEN 'delivery_fee' THEN amount ELSE 0 END), SUM(CASE kind WHEN 'compensation' THEN amount ELSE 0 END),
+        SUM(CASE kind WHEN 'waiver' THEN amount ELSE 0 END))${isPostgres(db) ? sql`::text` : sql``} FROM ledger WHERE order_id = o.id)`;
+}
+
+/** The items column (index 7 of streamOrders) in the same bytes as SQLite writes it. */
+function pgItems(row: unknown[]): unknown[] {
+  row[7] = JSON.stringify(JSON.parse(row[7] as string));
+  return row;
+}
+
+/**
  * Orders with everything needed to rebuild them (items, money totals per kind, state, terms).
  * The money comes from one correlated subquery per order (an index lookup), so nothing is
  * materialised and memory stays flat at any size. The items are the export's final JSON text
@@ -41,14 +72,9 @@ export function streamOrders(db: DB, f: ExportFilter, exponent: number) {
     .innerJoin('customers as c', 'c.id', 'o.customer_id')
     .select([
       'o.id', 'o.external_ref', 'o.status', 'c.name as customer_name', 'c.phone', 'o.created_at', 'o.pickup_date',
-      sql<string>`(SELECT json_group_array(json_object('description', i.description, 'quantity', i.quantity, 'unit_price', ${majorJson('i.unit_price', exponent)}))
-        FROM (SELECT description, quantity, unit_price FROM order_items WHERE order_id = o.id ORDER BY position) i)`.as('items'),
+      itemsJson(db, exponent).as('items'),
       'o.total', 'o.deposit_required', 'o.terms_deposit_percent',
-      sql<string | null>`(SELECT json_array(
-        SUM(CASE kind WHEN 'payment' THEN amount ELSE 0 END), SUM(CASE kind WHEN 'refund' THEN amount ELSE 0 END),
-        SUM(CASE kind WHEN 'forfeit' THEN amount ELSE 0 END), SUM(CASE kind WHEN 'storage_fee' THEN amount ELSE 0 END), MAX(fee_date),
-        SUM(CASE kind WHEN 'delivery_fee' THEN amount ELSE 0 END), SUM(CASE kind WHEN 'compensation' THEN amount ELSE 0 END),
-        SUM(CASE kind WHEN 'waiver' THEN amount ELSE 0 END)) FROM ledger WHERE order_id = o.id)`.as('money'),
+      moneyJson(db).as('money'),
       'o.custom', 'o.needs_confirmation', 'o.note', 'o.confirmed_on', 'o.ready_on', 'o.completed_on', 'o.cancelled_on',
       'o.cancelled_by', 'o.cancel_reason', 'o.hold_until', 'o.fulfilment', 'o.delivery_eta', 'o.delivery_after_hours',
       'o.terms_grace_days', 'o.terms_storage_fee_per_day', 'o.terms_cancel_after_days', 'o.terms_delivery_base_fee',
@@ -57,20 +83,48 @@ export function streamOrders(db: DB, f: ExportFilter, exponent: number) {
   if (f.from) q = q.where(day('o.created_at'), '>=', f.from);
   if (f.to) q = q.where(day('o.created_at'), '<=', f.to);
   q = byStatus(q, 'o.status', f);
-  return rows(db, q.orderBy('o.id'));
+  return rows(db, q.orderBy('o.id'), isPostgres(db) ? pgItems : undefined);
+}
+
+/** Rows per page of a stream. */
+const PAGE = 1000;
+
+interface Streamable {
+  compile(): { sql: string; parameters: readonly unknown[] };
+  stream(chunkSize?: number): AsyncIterableIterator<Record<string, unknown>>;
 }
 
 /**
- * Runs a Kysely-built query on the raw connection, yielding value arrays in select order:
- * Kysely's own stream made an object per row, which the 1M-order export showed as its cost.
+ * A Kysely-built query's rows as value arrays in select order, a page at a time. On SQLite it
+ * runs on the raw connection: Kysely's own stream made an object per row, which the 1M-order
+ * export showed as its cost. On PostgreSQL it reads through a server-side cursor.
  */
-function* rows(db: DB, q: { compile(): { sql: string; parameters: readonly unknown[] } }): Generator<unknown[]> {
-  const { sql: text, parameters } = q.compile();
-  const raw = rawHandle(db);
-  // A stream reads each page about once: better-sqlite3's default 16 MB page cache would only
-  // add to the peak memory of a 1M-order export (2 MB reads as fast).
-  raw.pragma('cache_size = -2000');
-  yield* raw.prepare(text).raw().iterate(...parameters) as Iterable<unknown[]>;
+async function* rows(db: DB, q: Streamable, fix?: (row: unknown[]) => unknown[]): AsyncGenerator<unknown[][]> {
+  let page: unknown[][] = [];
+  if (isPostgres(db)) {
+    for await (const r of q.stream(PAGE)) {
+      const values = Object.values(r);
+      page.push(fix ? fix(values) : values);
+      if (page.length === PAGE) {
+        yield page;
+        page = [];
+      }
+    }
+  } else {
+    const { sql: text, parameters } = q.compile();
+    const raw = rawHandle(db);
+    // A stream reads each page about once: better-sqlite3's default 16 MB page cache would only
+    // add to the peak memory of a 1M-order export (2 MB reads as fast).
+    raw.pragma('cache_size = -2000');
+    for (const r of raw.prepare(text).raw().iterate(...parameters) as Iterable<unknown[]>) {
+      page.push(r);
+      if (page.length === PAGE) {
+        yield page;
+        page = [];
+      }
+    }
+  }
+  if (page.length) yield page;
 }
 
 

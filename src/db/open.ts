@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresAdapter, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { assetPath } from './assets.js';
 import { MIGRATION_STEPS } from './migration-steps.js';
@@ -41,12 +41,25 @@ export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv
 
 export interface Opened {
   db: DB;
-  raw: Sqlite.Database;
   created: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the shop's store: a postgres:// URL through src/db/postgres.ts (the driver is loaded
+ * only then, so SQLite's start-up is unchanged), anything else as an SQLite file.
+ */
+export async function openStore(target: string, isDefault: boolean): Promise<Opened> {
+  if (/^postgres(ql)?:\/\//i.test(target)) {
+    const { openPostgres } = await import('./postgres.js');
+    return openPostgres(target);
+  }
+  const { db, raw, created } = openDatabase(target, isDefault);
+  return { db, created, close: async () => { raw.close(); } };
 }
 
 /** Opens (creating with mode 0600 and migrating as needed) the database at path. */
-export function openDatabase(path: string, isDefault: boolean): Opened {
+export function openDatabase(path: string, isDefault: boolean): { db: DB; raw: Sqlite.Database; created: boolean } {
   let created = false;
   if (!existsSync(path)) {
     const dir = dirname(path);
@@ -216,6 +229,8 @@ function migrate(raw: Sqlite.Database, path: string): void {
 
 /** PRAGMA integrity_check's lines ('ok' when sound) and the number of foreign-key violations. */
 export function integrity(db: DB): { integrity: string[]; foreignKeys: number } {
+  // PostgreSQL checks its pages and references itself, as it writes them.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return { integrity: ['ok'], foreignKeys: 0 };
   const raw = rawHandle(db);
   return {
     integrity: (raw.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),

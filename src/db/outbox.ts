@@ -1,5 +1,4 @@
 import { insertMany } from './bulk.js';
-import { rawHandle } from './open.js';
 import type { ExpressionBuilder } from 'kysely';
 import { addDays } from '../core/dates.js';
 import type { Database, DB } from './types.js';
@@ -16,8 +15,8 @@ export interface QueuedMessage {
  * new ones. Multi-row statements on the raw connection: the sweep queues tens of thousands.
  */
 export async function enqueue(db: DB, messages: readonly QueuedMessage[], queuedAt: string): Promise<QueuedMessage[]> {
-  const added = new Set(insertMany<{ dedupe_key: string }>(rawHandle(db), 'INSERT INTO outbox (order_id, template, due_on, dedupe_key, queued_at)', '(?, ?, ?, ?, ?)',
-    messages.map((m) => [m.order_id, m.template, m.due_on, m.dedupe_key, queuedAt]), 'ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key').map((r) => r.dedupe_key));
+  const added = new Set((await insertMany<{ dedupe_key: string }>(db, 'INSERT INTO outbox (order_id, template, due_on, dedupe_key, queued_at)', '(?, ?, ?, ?, ?)',
+    messages.map((m) => [m.order_id, m.template, m.due_on, m.dedupe_key, queuedAt]), 'ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key')).map((r) => r.dedupe_key));
   return messages.filter((m) => added.has(m.dedupe_key));
 }
 

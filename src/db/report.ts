@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Figures } from '../core/report.js';
 import { inChunks } from './chunks.js';
+import { fragments } from './engine.js';
 import type { DB } from './types.js';
 
 export type GroupBy = 'none' | 'week' | 'month' | 'customer';
@@ -50,14 +51,16 @@ function joinSums(r: FigureRow): Record<string, bigint> {
 }
 
 /** The grouping key for a row: its date's week or month, the customer, or one bucket. */
-function keyOf(by: GroupBy, date: RawBuilder<unknown>, customer: RawBuilder<unknown>): RawBuilder<string> {
+function keyOf(f: Fragments, by: GroupBy, date: RawBuilder<unknown>, customer: RawBuilder<unknown>): RawBuilder<string> {
   switch (by) {
     case 'month': return sql<string>`substr(${date}, 1, 7)`;
-    case 'week': return sql<string>`strftime('%Y-W%W', ${date})`;
+    case 'week': return f.week(date);
     case 'customer': return sql<string>`CAST(${customer} AS TEXT)`;
     case 'none': return sql<string>`'all'`;
   }
 }
+
+type Fragments = ReturnType<typeof fragments>;
 
 /** One query's figures for one key: a part of a period's PeriodFigures, merged below. */
 type FigureRow = Record<string, number | string | null>;
@@ -73,26 +76,27 @@ async function rows(db: DB, q: RawBuilder<FigureRow>): Promise<FigureRow[]> {
  * A void order (entered by mistake) counts in no figure.
  */
 export async function reportFigures(db: DB, from: string, to: string, by: GroupBy): Promise<PeriodFigures[]> {
+  const f = fragments(db);
   const created = sql`substr(o.created_at, 1, 10)`;
-  const orderKeyCreated = keyOf(by, created, sql`o.customer_id`);
+  const orderKeyCreated = keyOf(f, by, created, sql`o.customer_id`);
   const parts = await Promise.all([
     rows(db, sql<FigureRow>`
       SELECT key, COUNT(*) AS orders, ${exactSum(sql`collected`, 'deposits_collected')} FROM (
         SELECT ${orderKeyCreated} AS key,
-          MIN(COALESCE((SELECT SUM(l.amount) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'payment'), 0), o.deposit_required) AS collected
+          ${f.least(sql`COALESCE((SELECT SUM(l.amount) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'payment'), 0)`, sql`o.deposit_required`)} AS collected
         FROM orders o WHERE o.status <> 'void' AND ${created} BETWEEN ${from} AND ${to}) AS per_order GROUP BY key`),
     rows(db, sql<FigureRow>`
-      SELECT ${keyOf(by, sql`o.completed_on`, sql`o.customer_id`)} AS key, COUNT(*) AS completed,
-        SUM(CASE WHEN o.ready_on IS NOT NULL THEN julianday(o.completed_on) - julianday(o.ready_on) ELSE 0 END) AS ready_to_pickup_days_total,
-        SUM(o.ready_on IS NOT NULL) AS ready_to_pickup_count
+      SELECT ${keyOf(f, by, sql`o.completed_on`, sql`o.customer_id`)} AS key, COUNT(*) AS completed,
+        SUM(CASE WHEN o.ready_on IS NOT NULL THEN ${f.daysBetween(sql`o.ready_on`, sql`o.completed_on`)} ELSE 0 END) AS ready_to_pickup_days_total,
+        SUM(CASE WHEN o.ready_on IS NOT NULL THEN 1 ELSE 0 END) AS ready_to_pickup_count
       FROM orders o WHERE o.status = 'completed' AND o.completed_on BETWEEN ${from} AND ${to} GROUP BY key`),
     rows(db, sql<FigureRow>`
-      SELECT ${keyOf(by, sql`o.cancelled_on`, sql`o.customer_id`)} AS key,
-        SUM(o.cancelled_by = 'customer') AS cancelled_customer, SUM(o.cancelled_by = 'shop') AS cancelled_shop,
-        SUM(o.cancelled_by = 'policy') AS cancelled_policy, SUM(o.cancelled_by = 'policy' AND o.cancel_reason = 'no-show') AS no_shows
+      SELECT ${keyOf(f, by, sql`o.cancelled_on`, sql`o.customer_id`)} AS key,
+        SUM(CASE WHEN o.cancelled_by = 'customer' THEN 1 ELSE 0 END) AS cancelled_customer, SUM(CASE WHEN o.cancelled_by = 'shop' THEN 1 ELSE 0 END) AS cancelled_shop,
+        SUM(CASE WHEN o.cancelled_by = 'policy' THEN 1 ELSE 0 END) AS cancelled_policy, SUM(CASE WHEN o.cancelled_by = 'policy' AND o.cancel_reason = 'no-show' THEN 1 ELSE 0 END) AS no_shows
       FROM orders o WHERE o.status = 'cancelled' AND o.cancelled_on BETWEEN ${from} AND ${to} GROUP BY key`),
     rows(db, sql<FigureRow>`
-      SELECT ${keyOf(by, sql`substr(l.created_at, 1, 10)`, sql`o.customer_id`)} AS key,
+      SELECT ${keyOf(f, by, sql`substr(l.created_at, 1, 10)`, sql`o.customer_id`)} AS key,
         ${exactSum(sql`CASE l.kind WHEN 'forfeit' THEN l.amount ELSE 0 END`, 'deposits_forfeited')},
         ${exactSum(sql`CASE l.kind WHEN 'refund' THEN l.amount ELSE 0 END`, 'refunds')},
         ${exactSum(sql`CASE WHEN l.kind IN ('compensation', 'waiver') THEN l.amount ELSE 0 END`, 'compensation')},
@@ -101,7 +105,7 @@ export async function reportFigures(db: DB, from: string, to: string, by: GroupB
       FROM ledger l JOIN orders o ON o.id = l.order_id
       WHERE o.status <> 'void' AND substr(l.created_at, 1, 10) BETWEEN ${from} AND ${to} GROUP BY key`),
     rows(db, sql<FigureRow>`
-      SELECT ${keyOf(by, sql`substr(c.created_at, 1, 10)`, sql`c.customer_id`)} AS key, COUNT(*) AS complaints
+      SELECT ${keyOf(f, by, sql`substr(c.created_at, 1, 10)`, sql`c.customer_id`)} AS key, COUNT(*) AS complaints
       FROM communications c WHERE c.kind = 'complaint' AND substr(c.created_at, 1, 10) BETWEEN ${from} AND ${to}
         AND NOT EXISTS (SELECT 1 FROM orders v WHERE v.id = c.order_id AND v.status = 'void') GROUP BY key`),
   ]);

@@ -1,7 +1,7 @@
 import { insertMany } from './bulk.js';
 import { IN_LIMIT } from './chunks.js';
 import { chain, touch } from './evidence.js';
-import { rawHandle } from './open.js';
+import { query } from './engine.js';
 import type { DB } from './types.js';
 
 /**
@@ -18,14 +18,13 @@ export interface FeeCharge {
 
 /** One ledger row per order and day; the unique (order_id, fee_date) index makes a repeat impossible. */
 export async function chargeStorageFees(db: DB, charges: readonly FeeCharge[], at: string): Promise<void> {
-  const raw = rawHandle(db);
   // A slice at a time: the inserted rows come back to be chained, and all of a night's at once took ~300 MB.
   for (let i = 0; i < charges.length; i += CHAIN_SLICE) {
     const slice = charges.slice(i, i + CHAIN_SLICE);
-    await chain(db, 'ledger', insertMany<Record<string, unknown>>(raw, 'INSERT INTO ledger (order_id, kind, amount, fee_date, created_at)', "(?, 'storage_fee', ?, ?, ?)", (function* () {
+    await chain(db, 'ledger', await insertMany<Record<string, unknown>>(db, 'INSERT INTO ledger (order_id, kind, amount, fee_date, created_at)', "(?, 'storage_fee', ?, ?, ?)", (function* () {
       for (const c of slice) for (const d of c.days) yield [c.order_id, c.fee, d, at];
     })(), 'RETURNING *'));
-    await chain(db, 'events', insertMany<Record<string, unknown>>(raw, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'storage-fee', ?, ?)",
+    await chain(db, 'events', await insertMany<Record<string, unknown>>(db, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'storage-fee', ?, ?)",
       slice.map((c) => [c.order_id, c.detail, at]), 'RETURNING *'));
     touch(db, slice.map((c) => c.order_id));
   }
@@ -42,21 +41,20 @@ export interface NoShow {
 
 /** Cancels still-ready orders as no-shows and forfeits their DP; returns those it cancelled, by id. */
 export async function cancelNoShows(db: DB, noShows: readonly NoShow[], today: string, at: string): Promise<{ order_id: number; customer_id: number }[]> {
-  const raw = rawHandle(db);
   const done: (NoShow & { customer_id: number })[] = [];
   const byId = new Map(noShows.map((n) => [n.order_id, n]));
   for (let i = 0; i < noShows.length; i += IN_LIMIT) {
     const slice = noShows.slice(i, i + IN_LIMIT);
-    const cancelled = raw.prepare(`UPDATE orders SET status = 'cancelled', cancelled_by = 'policy', cancel_reason = 'no-show', cancelled_on = ?
-      WHERE status = 'ready' AND id IN (${slice.map(() => '?').join(', ')}) RETURNING id, customer_id`).all(today, ...slice.map((n) => n.order_id)) as { id: number; customer_id: number }[];
+    const cancelled = await query<{ id: number; customer_id: number }>(db, `UPDATE orders SET status = 'cancelled', cancelled_by = 'policy', cancel_reason = 'no-show', cancelled_on = ?
+      WHERE status = 'ready' AND id IN (${slice.map(() => '?').join(', ')}) RETURNING id, customer_id`, [today, ...slice.map((n) => n.order_id)]);
     for (const c of cancelled) done.push({ ...byId.get(c.id)!, customer_id: c.customer_id });
   }
   done.sort((a, b) => a.order_id - b.order_id);
   for (let i = 0; i < done.length; i += CHAIN_SLICE) {
     const slice = done.slice(i, i + CHAIN_SLICE);
-    await chain(db, 'ledger', insertMany<Record<string, unknown>>(raw, 'INSERT INTO ledger (order_id, kind, amount, note, created_at)', "(?, 'forfeit', ?, 'DP forfeited: no-show', ?)",
+    await chain(db, 'ledger', await insertMany<Record<string, unknown>>(db, 'INSERT INTO ledger (order_id, kind, amount, note, created_at)', "(?, 'forfeit', ?, 'DP forfeited: no-show', ?)",
       slice.filter((n) => n.forfeit > 0).map((n) => [n.order_id, n.forfeit, at]), 'RETURNING *'));
-    await chain(db, 'events', insertMany<Record<string, unknown>>(raw, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'cancelled', ?, ?)",
+    await chain(db, 'events', await insertMany<Record<string, unknown>>(db, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'cancelled', ?, ?)",
       slice.map((n) => [n.order_id, n.detail, at]), 'RETURNING *'));
     touch(db, slice.map((n) => n.order_id));
   }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isPostgres } from './engine.js';
 import { forgetTouched, sealTouched } from './evidence.js';
 import { shareHandle } from './open.js';
 import type { DB } from './types.js';
@@ -8,10 +9,10 @@ import type { DB } from './types.js';
  * single connection, with the raw handle shared for the hot paths. Inside fn use only the
  * given trx; a query on the outer db would wait forever.
  */
-async function onConnection<T>(db: DB, begin: string, fn: (trx: DB) => Promise<T>, end: (failed: boolean) => 'commit' | 'rollback'): Promise<T> {
+async function onConnection<T>(db: DB, begin: readonly string[], fn: (trx: DB) => Promise<T>, end: (failed: boolean) => 'commit' | 'rollback'): Promise<T> {
   return db.connection().execute(async (conn) => {
     shareHandle(db, conn);
-    await sql.raw(begin).execute(conn);
+    for (const statement of begin) await sql.raw(statement).execute(conn);
     let result: T;
     try {
       result = await fn(conn);
@@ -28,12 +29,23 @@ async function onConnection<T>(db: DB, begin: string, fn: (trx: DB) => Promise<T
 }
 
 /**
- * A BEGIN IMMEDIATE transaction: a writer takes the write lock up front, so a concurrent sweep
- * makes it wait (busy timeout) instead of failing. With dryRun the work is done and then
- * rolled back, so a preview is exactly what the real run would do.
+ * The shop's writer lock on PostgreSQL, held to the end of the transaction: writers from every
+ * counter take turns, as SQLite's BEGIN IMMEDIATE makes them, so a check and the write it
+ * allows (a payment against the balance, the next evidence entry, tonight's sweep) never
+ * interleave with another counter's. Row locks (FOR UPDATE) guard the same rows besides.
  */
-export async function writeTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, opts: { dryRun?: boolean } = {}): Promise<T> {
-  return onConnection(db, 'begin immediate', fn, (failed) => (failed || opts.dryRun ? 'rollback' : 'commit'));
+export const WRITER_LOCK = 0x6f726473; // 'ords'
+
+/**
+ * A writer's transaction: BEGIN IMMEDIATE on SQLite (the write lock up front, so a concurrent
+ * sweep makes it wait for the busy timeout instead of failing), the writer lock on PostgreSQL.
+ * With dryRun the work is done and then rolled back, so a preview is exactly what the real run
+ * would do; a function decides when the work is done (an import with problems rolls back).
+ */
+export async function writeTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, opts: { dryRun?: boolean | (() => boolean) } = {}): Promise<T> {
+  const begin = isPostgres(db) ? ['begin', `select pg_advisory_xact_lock(${WRITER_LOCK})`] : ['begin immediate'];
+  const dry = () => (typeof opts.dryRun === 'function' ? opts.dryRun() : Boolean(opts.dryRun));
+  return onConnection(db, begin, fn, (failed) => (failed || dry() ? 'rollback' : 'commit'));
 }
 
 /**
@@ -41,5 +53,5 @@ export async function writeTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, o
  * pages neither skips nor repeats an order that a concurrent command changes meanwhile.
  */
 export async function readTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>): Promise<T> {
-  return onConnection(db, 'begin', fn, () => 'rollback');
+  return onConnection(db, [isPostgres(db) ? 'begin isolation level repeatable read read only' : 'begin'], fn, () => 'rollback');
 }

@@ -3,6 +3,7 @@ import { detached, orderDetails, parseOrderRow, REQUIRED_COLUMNS, type RowContex
 import { numberSetting } from '../core/settings.js';
 import { freezeTerms } from '../core/terms.js';
 import { OrderImport } from '../db/import.js';
+import { writeTransaction } from '../db/tx.js';
 import type { ServiceContext } from './context.js';
 import { ORDER_COLUMNS } from './export.js';
 
@@ -34,11 +35,16 @@ export async function importOrders(
     defaults: freezeTerms(ctx.settings, Math.max(numberSetting(ctx.settings, 'deposit.default_percent'), numberSetting(ctx.settings, 'deposit.min_percent')), ctx.today),
   };
   const result: ImportResult = { rows: 0, imported: 0, present: 0, problems: [], dryRun: opts.dryRun };
-  const writer = new OrderImport(ctx.db);
+  // Committed only with no problem and not a dry run; otherwise the work is rolled back.
+  return writeTransaction(ctx.db, async (trx) => {
+  const writer = new OrderImport(trx);
+  await writer.start();
+  /** rows read from the input and not yet handled: the reader calls back synchronously, the writer is async */
+  let pending: [string[], number][] = [];
   let index: Map<string, number> | undefined;
   /** external_ref -> the line that used it first and the details it had there */
   const refs = new Map<string, { line: number; details: string }>();
-  const reader = new CsvReader((cells, line) => {
+  const handle = async (cells: string[], line: number) => {
     if (!index) {
       index = checkHeader(cells);
       return;
@@ -72,34 +78,44 @@ export async function importOrders(
       }
       refs.set(detached(ref), { line, details });
     }
-    const state = writer.check(parsed.order);
+    const state = await writer.check(parsed.order);
     if (state === 'present') result.present++;
     else if (state !== 'new') result.problems.push({ line, column: 'id', reason: state });
     else {
-      writer.add(parsed.order, ctx.nowIso, opts.source);
+      await writer.add(parsed.order, ctx.nowIso, opts.source);
       result.imported++;
     }
+  };
+  const reader = new CsvReader((cells, line) => {
+    pending.push([cells, line]);
   });
+  const drain = async () => {
+    const rows = pending;
+    pending = [];
+    for (const [cells, line] of rows) await handle(cells, line);
+  };
   // fatal: a byte that is not UTF-8 is refused, never turned into a replacement character.
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     for await (const chunk of input as AsyncIterable<Buffer | string>) {
       reader.push(typeof chunk === 'string' ? chunk : decodeChunk(decoder, chunk, reader));
+      await drain();
       opts.onBytes?.(chunk.length);
     }
     reader.push(decodeChunk(decoder, undefined, reader));
     reader.end();
+    await drain();
     if (!index) throw new CsvSyntaxError(1, 'the file is empty; it needs a header row (the columns of `orders export orders`)');
   } catch (err) {
-    await writer.finish(false);
     if (err instanceof CsvSyntaxError) {
       result.problems.push({ line: err.line, column: null, reason: err.message });
       return result;
     }
     throw err;
   }
-  await writer.finish(!opts.dryRun && result.problems.length === 0);
+  if (!opts.dryRun && result.problems.length === 0) await writer.seal();
   return result;
+  }, { dryRun: () => opts.dryRun || result.problems.length > 0 });
 }
 
 /** Column name -> position, or a CsvSyntaxError naming unknown and missing columns. */

@@ -7,6 +7,43 @@ import Sqlite from 'better-sqlite3';
 
 const BIN = resolve(import.meta.dirname, '../../bin/orders');
 
+/**
+ * The engine under test: SQLite files, or with ORDERS_TEST_PG=1 (the `postgres` project of
+ * vitest.config.ts, a server from .ci/with-postgres) a new PostgreSQL database per shop.
+ */
+export const ON_POSTGRES = process.env.ORDERS_TEST_PG === '1';
+
+/** Runs psql on the test server; stdin is the script. */
+export function psql(script: string, database = 'postgres'): string {
+  const r = spawnSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-d', database, '-f', '-'], {
+    input: script, encoding: 'utf8', env: { ...process.env, PGOPTIONS: '-c client_min_messages=warning' },
+  });
+  if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** A throwaway database on the test server and its URL. */
+export function newPgDatabase(): { name: string; url: string } {
+  const name = `orders_e2e_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  psql(`CREATE DATABASE ${name}`);
+  const { PGHOST = '127.0.0.1', PGPORT = '5432', PGUSER = 'postgres' } = process.env;
+  return { name, url: `postgres://${encodeURIComponent(PGUSER)}@${PGHOST}:${PGPORT}/${name}` };
+}
+
+/** A value as an SQL literal, for the tests' own statements on PostgreSQL. */
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return `'${String(v).replace(/'/g, "''")}'`;
+}
+
+/** `?` placeholders filled with literals (the tests' SQL never holds a literal `?`). */
+function inline(sql: string, params: unknown[]): string {
+  let i = 0;
+  return sql.replace(/\?/g, () => literal(params[i++]));
+}
+
 export interface Result {
   code: number;
   stdout: string;
@@ -17,9 +54,19 @@ export interface Result {
 /** A shop on a temporary database; every run passes --db and --now. */
 export class Shop {
   readonly dir = mkdtempSync(join(tmpdir(), 'orders-e2e-'));
-  db = join(this.dir, 'orders.db');
+  /** the PostgreSQL database behind this shop, when ON_POSTGRES */
+  readonly pgName?: string;
+  db: string;
   now = '2026-11-25';
   env: NodeJS.ProcessEnv = {};
+
+  constructor() {
+    if (ON_POSTGRES) {
+      const { name, url } = newPgDatabase();
+      this.pgName = name;
+      this.db = url;
+    } else this.db = join(this.dir, 'orders.db');
+  }
 
   run(args: string[], opts: { now?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Result {
     const env = { PATH: process.env.PATH, HOME: this.dir, TZ: 'UTC', ...this.env, ...opts.env };
@@ -52,6 +99,7 @@ export class Shop {
 
   /** Every row of every table and the schema version: equal dumps mean an unchanged database. */
   dump(): string {
+    if (this.pgName) return this.pgDump();
     const d = new Sqlite(this.db, { readonly: true });
     try {
       const tables = d.prepare("SELECT name, sql FROM sqlite_master ORDER BY name").all() as { name: string; sql: string }[];
@@ -66,13 +114,21 @@ export class Shop {
     }
   }
 
-  /** The database file's bytes (and its WAL's), for "byte-for-byte unchanged". */
+  /** Every table's rows in one psql run: the tables, then each one's rows as JSON. */
+  private pgDump(): string {
+    return psql(`SELECT format('SELECT %L, coalesce(json_agg(x ORDER BY x::text), ''[]'') FROM %I x', table_name, table_name)
+      FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name \\gexec`, this.pgName);
+  }
+
+  /** The database file's bytes (and its WAL's), for "byte-for-byte unchanged"; on PostgreSQL, every row. */
   bytes(): string {
+    if (this.pgName) return this.pgDump();
     const parts = [this.db, `${this.db}-wal`].map((f) => (existsSync(f) ? createHash('sha256').update(readFileSync(f)).digest('hex') : 'none'));
     return parts.join(' ');
   }
 
   query<T = any>(sql: string, ...params: unknown[]): T[] {
+    if (this.pgName) return JSON.parse(psql(`SELECT coalesce(json_agg(x), '[]') FROM (${inline(sql, params)}) x`, this.pgName)) as T[];
     const d = new Sqlite(this.db, { readonly: true });
     try {
       return d.prepare(sql).all(...params) as T[];
@@ -83,6 +139,10 @@ export class Shop {
 
   /** Writes to the file behind the tool's back, as someone with the sqlite3 shell would. */
   tamper(sql: string, ...params: unknown[]): void {
+    if (this.pgName) {
+      psql(inline(sql, params), this.pgName);
+      return;
+    }
     const d = new Sqlite(this.db);
     try {
       d.prepare(sql).run(...params);
@@ -92,6 +152,7 @@ export class Shop {
   }
 
   cleanup(): void {
+    if (this.pgName) psql(`DROP DATABASE IF EXISTS ${this.pgName} WITH (FORCE)`);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { RefusedError, UsageError } from '../core/errors.js';
+import { assetPath } from './assets.js';
+import type { Database, DB } from './types.js';
+
+/** The schema version of a PostgreSQL orders database (schema.pg.sql writes it). */
+const PG_SCHEMA_VERSION = 2;
+/** The lock that makes two counters opening a new database at once create its schema once. */
+const MIGRATE_LOCK = 0x6f726d67; // 'ormg'
+
+/** A postgres:// or postgresql:// URL, as `--db` and ORDERS_DB take it. */
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+/** Where a URL points, for messages: host, port and database, never the user's password. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const host = u.hostname || process.env.PGHOST || 'localhost';
+    const port = u.port || process.env.PGPORT || '5432';
+    const db = decodeURIComponent(u.pathname.replace(/^\//, '')) || process.env.PGDATABASE || u.username || process.env.PGUSER || 'postgres';
+    return `PostgreSQL at ${host}:${port}, database ${db}`;
+  } catch {
+    return 'PostgreSQL (the URL could not be read)';
+  }
+}
+
+/** The URL with any password taken out, for anything that is printed or stored. */
+export function withoutPassword(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1@');
+  }
+}
+
+/**
+ * Opens a PostgreSQL orders database through Kysely's PostgresDialect and node-postgres, loaded
+ * only here. Rows read the same as SQLite's: BIGINT and NUMERIC come back as numbers (`pg`
+ * hands them over as strings), booleans as 1 and 0. A new, empty database gets the schema; one
+ * holding other tables is refused untouched. libpq's PGPASSWORD and ~/.pgpass are honoured by
+ * the driver; a password is never printed.
+ */
+export async function openPostgres(url: string): Promise<{ db: DB; created: boolean; close: () => Promise<void> }> {
+  // Required, not imported: both are CommonJS, and the bundle (a vm.Script) has no import().
+  const load = createRequire(import.meta.url);
+  const pg = load('pg') as typeof import('pg');
+  const Cursor = load('pg-cursor') as typeof import('pg-cursor');
+  pg.types.setTypeParser(20, Number); // int8: ids, money, COUNT
+  pg.types.setTypeParser(1700, Number); // numeric: SUM of int8 (report sums are exact as text instead)
+  pg.types.setTypeParser(16, (v: string) => (v === 't' ? 1 : 0)); // bool: EXISTS and comparisons, 1/0 as in SQLite
+  const where = describeUrl(url);
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 15_000 });
+  // An idle client that loses its server must not end the process with an unhandled error.
+  pool.on('error', () => {});
+  const close = () => pool.end();
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (err) {
+    await close().catch(() => {});
+    throw new RefusedError(`Cannot connect to ${where}: ${reason(err)}.`);
+  }
+  const db: DB = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  try {
+    const created = await migrate(db, where);
+    return { db, created, close: () => db.destroy() };
+  } catch (err) {
+    await db.destroy().catch(() => {});
+    throw err;
+  }
+}
+
+/** Why a connection failed, in words, without the URL (which may hold a password). */
+function reason(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  switch (e.code) {
+    case 'ECONNREFUSED': return 'the connection was refused (is the server running, and on that port?)';
+    case 'ENOTFOUND': case 'EAI_AGAIN': return 'the host name is not known';
+    case 'ETIMEDOUT': return 'the server did not answer';
+    case '28P01': case '28000': return 'the server refused the user name or password';
+    case '3D000': return 'the database does not exist';
+    default: return (e.message ?? String(err)).replace(/postgres(ql)?:\/\/\S*/gi, '(the URL)').replace(/\.$/, '');
+  }
+}
+
+/** Creates the schema in an empty database, or checks the version of an orders database; true when created. */
+async function migrate(db: DB, where: string): Promise<boolean> {
+  const version = await schemaVersion(db, where);
+  if (version === PG_SCHEMA_VERSION) return false;
+  return db.connection().execute(async (conn) => {
+    await sql`begin`.execute(conn);
+    try {
+      await sql`select pg_advisory_xact_lock(${sql.lit(MIGRATE_LOCK)})`.execute(conn);
+      // Another counter may have created it meanwhile; the lock is ours now.
+      if ((await schemaVersion(conn, where)) === PG_SCHEMA_VERSION) {
+        await sql`rollback`.execute(conn);
+        return false;
+      }
+      await sql.raw(readFileSync(assetPath('schema.pg.sql'), 'utf8')).execute(conn);
+      await sql`INSERT INTO settings (key, value) VALUES ('timezone', ${Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'}) ON CONFLICT DO NOTHING`.execute(conn);
+      await sql`commit`.execute(conn);
+      return true;
+    } catch (err) {
+      await sql`rollback`.execute(conn).catch(() => {});
+      throw err;
+    }
+  });
+}
+
+/** The orders schema version, 0 for an empty database; another program's database is refused. */
+async function schemaVersion(db: DB, where: string): Promise<number> {
+  const tables = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`.execute(db);
+  if (tables.rows.length === 0) return 0;
+  if (!tables.rows.some((t) => t.name === 'schema_version')) {
+    throw new UsageError(`${where} holds other tables and is not an orders database; it was left as it was.`);
+  }
+  const r = await sql<{ version: number }>`SELECT max(version) AS version FROM schema_version`.execute(db);
+  const version = Number(r.rows[0]?.version ?? 0);
+  if (version > PG_SCHEMA_VERSION) throw new UsageError(`${where} was written by a newer version of orders (schema ${version}); upgrade orders to open it.`);
+  if (version < PG_SCHEMA_VERSION) throw new UsageError(`${where} has an unknown schema version (${version}); it is not an orders database this program can open.`);
+  return version;
+}
