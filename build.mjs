@@ -6,8 +6,9 @@
 // is loaded by path (src/db/open.ts), so the `bindings` package it would search with stays out.
 // The prompt library (ES-only, needed only when a prompt is shown: see src/output/load.ts),
 // pdfkit (receipt --pdf only; it reads its font files from its own folder) and dayjs (only for
-// typed day names and day-first dates: 12 KB less for every start to load) and the PostgreSQL
-// driver (pg and pg-cursor, only for a postgres:// database) stay in node_modules.
+// typed day names and day-first dates: 12 KB less for every start to load) stay in node_modules;
+// the PostgreSQL driver (pg, pg-cursor) is bundled apart into dist/pg.cjs, loaded only for a
+// postgres:// database.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -41,6 +42,19 @@ await build({
   define: { ORDERS_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__orders_url' },
   banner: { js: "const __orders_url = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [lazyChildProcess],
+  logLevel: 'warning',
+});
+
+// The PostgreSQL driver as one file of its own, loaded only for a postgres:// database (src/db/pg-driver.ts).
+await build({
+  entryPoints: ['src/db/pg-driver.ts'],
+  outfile: 'dist/pg.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: !process.env.ORDERS_NO_MINIFY,
+  external: ['pg-native'],
   logLevel: 'warning',
 });
 

@@ -186,3 +186,14 @@ CREATE TABLE receipts (
   communication_id INTEGER REFERENCES communications(id)
 );
 CREATE INDEX receipts_order ON receipts(order_id);
+
+-- Nightly sweeps, one row per shop day. Every counter's cron claims the day here (SPEC 13),
+-- inside the sweep's write transaction, so the log says which run of the day it was; the
+-- sweep itself is idempotent, and writers take turns (BEGIN IMMEDIATE; on PostgreSQL an
+-- advisory lock), so a second counter's run finds nothing left to do.
+CREATE TABLE sweep_runs (
+  day      TEXT PRIMARY KEY,
+  runs     INTEGER NOT NULL,
+  first_at TEXT NOT NULL,
+  last_at  TEXT NOT NULL
+);

@@ -8,7 +8,7 @@ const GROUPS: Record<string, string[]> = {
   'The pickup window:': ['today', 'ready', 'remind', 'pickup', 'receipt', 'contact', 'message', 'extend', 'deliver', 'sweep'],
   'When things go wrong:': ['edit', 'cancel', 'refund', 'compensate', 'void', 'complaints', 'blacklist'],
   'Looking back:': ['show', 'list', 'customers', 'report', 'verify'],
-  'Scripts:': ['export', 'import', 'backup', 'completion'],
+  'Scripts:': ['export', 'import', 'backup', 'copy', 'completion'],
 };
 
 /** Two real examples per command, shown under its --help. */
@@ -46,6 +46,7 @@ const EXAMPLES: Record<string, [string, string]> = {
   export: ['orders export orders --format csv > orders.csv', 'orders export payments --format ndjson --from 2026-11-01'],
   import: ['orders import orders.csv --dry-run', 'orders export orders | orders --db new.db import -'],
   backup: ['orders backup ~/backups/orders-$(date +%F).db', 'orders --db /srv/shop.db backup /mnt/usb/shop.db'],
+  copy: ['orders copy --to postgres://shop@db.local:5432/toko', 'orders --db postgres://shop@db.local/toko copy --to ~/toko-copy.db'],
   completion: ['orders completion bash > ~/.local/share/bash-completion/completions/orders', 'orders completion zsh > ~/.zfunc/_orders'],
 };
 
@@ -155,7 +156,7 @@ export function declareCommands(p: Command, lazy: Lazy): void {
   p.command('terms').description('the terms and conditions from the current policy').action(lazy('terms'));
 
   const templates = p.command('templates').description('the message templates');
-  templates.command('list').description('each template and where it comes from').action(lazy('templates', 'list'));
+  templates.command('list').description('each template and where it comes from').action(lazy('templates', 'list', { store: false }));
   templates.command('show').argument('<name>').description('print a template and the values it uses').action(lazy('templates', 'show'));
 
   p.command('sweep').description('the nightly job: reminders, overdue notices, storage fees, no-show cancellations')
@@ -251,6 +252,10 @@ export function declareCommands(p: Command, lazy: Lazy): void {
 
   p.command('backup').argument('<file>', 'where to write the copy').description('a consistent copy of the database, even while it is in use')
     .action(lazy('backup'));
+
+  p.command('copy').description('copy the whole shop into a new SQLite file or an empty PostgreSQL database, in one transaction')
+    .requiredOption('--to <file|postgres://URL>', 'where to copy it; refused if it already holds a shop')
+    .action(lazy('copy'));
 
   p.command('verify').description("check the database's integrity and the evidence chain; print its head COUNT:HASH")
     .option('--head <COUNT:HASH>', 'also prove that the first COUNT entries are those of a head recorded earlier (from verify or the sweep)')

@@ -12,15 +12,15 @@ declare const ORDERS_VERSION: string;
 export type Run = (ctx: CommandContext, args: string[], opts: Record<string, unknown>) => Promise<number | void>;
 
 /** Loads the chosen command (and only it) when it runs, so --help and --version stay fast. */
-export type Lazy = (file: string, exportName?: string) => (...params: unknown[]) => Promise<void>;
+export type Lazy = (file: string, exportName?: string, opts?: { store?: boolean }) => (...params: unknown[]) => Promise<void>;
 
 /** The lazy loader for one run of the program; done receives the exit code the command returned. */
 function lazyRunner(done: (code: number) => void) {
-  return (file: string, exportName = 'run') => async (...params: unknown[]) => {
+  return (file: string, exportName = 'run', opts: { store?: boolean } = {}) => async (...params: unknown[]) => {
     const cmd = params[params.length - 1] as Command;
     const globals = cmd.optsWithGlobals() as GlobalOptions;
     const [{ createContext }, mod] = await Promise.all([import('./context.js'), import(`./commands/${file}.ts`)]);
-    const ctx = await createContext(globals);
+    const ctx = await createContext(globals, process.env, opts);
     try {
       done((await (mod[exportName] as Run)(ctx, cmd.args.slice(0, cmd.registeredArguments.length), cmd.opts())) ?? 0);
     } catch (err) {

@@ -6,6 +6,7 @@ import { currencyOf } from './core/money.js';
 import { openStore, resolveDbPath } from './db/open.js';
 import type { ServiceContext } from './services/context.js';
 import { loadSettings } from './services/settings.js';
+import { withDefaults } from './core/settings.js';
 import { makeColour } from './output/colour.js';
 import { visibleStream } from './output/visible.js';
 
@@ -36,24 +37,32 @@ export interface CommandContext extends ServiceContext {
   close(): Promise<void>;
 }
 
-export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Promise<CommandContext> {
+/**
+ * The context a command runs in. The store is opened here, once, unless the command reads no
+ * data (`templates list`): then nothing is opened or created, and the shop's defaults stand in
+ * for its settings.
+ */
+export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = process.env, opts: { store?: boolean } = {}): Promise<CommandContext> {
   const nowText = g.now ?? env.ORDERS_NOW;
   if (nowText !== undefined) parseNow(nowText, () => 0); // reject a malformed --now before touching any file
   if (g.lang !== undefined && g.lang !== 'en' && g.lang !== 'id') {
     throw new UsageError(`Invalid --lang "${g.lang}": use en or id.`);
   }
   const { path, isDefault } = resolveDbPath(g.db, env);
-  const { db, created, close } = await openStore(path, isDefault);
-  const settings = await loadSettings(db);
+  const store = opts.store === false ? undefined : await openStore(path, isDefault);
+  const settings = store ? await loadSettings(store.db) : withDefaults({});
   const offset = zoneOffset(settings.timezone!);
   const now = nowText !== undefined ? parseNow(nowText, offset) : Date.now();
   const isTTY = Boolean(process.stdout.isTTY);
   let stderr: NodeJS.WriteStream | undefined;
   return {
-    db,
+    get db() {
+      if (!store) throw new Error('this command opens no database');
+      return store.db;
+    },
     // A PostgreSQL URL is shown without its password, wherever it is printed.
     dbPath: /^postgres(ql)?:\/\//i.test(path) ? (await import('./db/postgres.js')).withoutPassword(path) : path,
-    created,
+    created: store?.created ?? false,
     nowIso: isoInZone(now, offset),
     today: dateIn(now, offset),
     offset,
@@ -74,7 +83,7 @@ export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = p
     langGiven: g.lang !== undefined,
     yes: Boolean(g.yes),
     colour: makeColour(isTTY, g.color === false, env),
-    close,
+    close: async () => store?.close(),
   };
 }
 

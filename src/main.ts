@@ -10,6 +10,12 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+// A script that drives many commands in one process (tests/e2e/counter-worker.cjs: four counters
+// taking orders at once) sets ORDERS_LIBRARY and calls main itself; otherwise this is the program.
+if (!process.env.ORDERS_LIBRARY) {
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+export { main };

@@ -33,7 +33,8 @@ function summaryText(ctx: CommandContext, s: Summary, details: number): [Iterabl
     ['blacklist proposed (customers)', ids(s.blacklist_proposed)],
     ['blacklisted (customers)', ids(s.blacklisted)],
   ];
-  const head = `Sweep for ${s.date}${would}\n`;
+  const again = s.run_of_day > 1 ? ` (run ${s.run_of_day} of the day)` : '';
+  const head = `Sweep for ${s.date}${again}${would}\n`;
   const body = ctx.isTTY
     ? renderTable(['', s.dry_run ? 'would do' : 'done'], rows.map(([k, v]) => [k, v]), { tty: true })
     : rows.map(([k, v]) => `${k}: ${v}`).join('\n') + '\n';

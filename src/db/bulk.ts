@@ -27,13 +27,21 @@ export async function insertMany<R = unknown>(db: DB, head: string, tuple: strin
   const width = (tuple.match(/\?/g) ?? []).length;
   const batch = batchSize(pg, width);
   const returning = /\bRETURNING\b/i.test(tail);
-  const text = (n: number) => `${head} VALUES ${Array.from({ length: n }, () => tuple).join(', ')} ${tail}`;
+  const texts = new Map<number, string>();
+  const text = (n: number) => {
+    let t = texts.get(n);
+    if (t === undefined) {
+      t = `${head} VALUES ${Array.from({ length: n }, () => tuple).join(', ')} ${tail}`;
+      texts.set(n, (t = pg ? numbered(t) : t));
+    }
+    return t;
+  };
   const out: R[] = [];
   let params: unknown[] = [];
   let n = 0;
   const flush = async () => {
     if (pg) {
-      const r = await db.executeQuery<R>(CompiledQuery.raw(numbered(text(n)), params));
+      const r = await db.executeQuery<R>(CompiledQuery.raw(text(n), params));
       if (returning) out.push(...r.rows);
     } else {
       const st = prepared(rawHandle(db), text(n));

@@ -21,7 +21,8 @@ export interface CustomerStats {
 const SORT = {
   'no-shows': 'no_shows DESC, orders DESC, id',
   orders: 'orders DESC, id',
-  name: 'name COLLATE NOCASE, id',
+  // lower(): ASCII case folded on both engines, as SQLite's NOCASE does.
+  name: 'lower(c.name), c.id',
   balance: 'open_balance DESC, id',
   forfeited: 'forfeited DESC, id',
 } as const;
@@ -56,10 +57,10 @@ export async function customerStats(db: DB, opts: { sort: CustomerSort; customer
     )
     SELECT c.id, c.name, c.phone, c.salutation, c.lang,
       COUNT(p.customer_id) AS orders,
-      COALESCE(SUM(p.status = 'completed'), 0) AS completed,
-      COALESCE(SUM(p.cancelled_by = 'policy' AND p.cancel_reason = 'no-show'), 0) AS no_shows,
-      COALESCE(SUM(p.cancelled_by = 'customer'), 0) AS customer_cancellations,
-      COALESCE(SUM(p.cancelled_by = 'shop' OR p.given > 0), 0) AS shop_failures,
+      COALESCE(SUM(CASE WHEN p.status = 'completed' THEN 1 ELSE 0 END), 0) AS completed,
+      COALESCE(SUM(CASE WHEN p.cancelled_by = 'policy' AND p.cancel_reason = 'no-show' THEN 1 ELSE 0 END), 0) AS no_shows,
+      COALESCE(SUM(CASE WHEN p.cancelled_by = 'customer' THEN 1 ELSE 0 END), 0) AS customer_cancellations,
+      COALESCE(SUM(CASE WHEN p.cancelled_by = 'shop' OR p.given > 0 THEN 1 ELSE 0 END), 0) AS shop_failures,
       COALESCE(SUM(p.balance), 0) AS open_balance,
       COALESCE(SUM(p.forfeited), 0) AS forfeited,
       ${isBlacklisted('c.id')} AS blacklisted

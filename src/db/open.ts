@@ -134,7 +134,7 @@ export function rawHandle(db: DB): Sqlite.Database {
 }
 
 /** The addon's path, so better-sqlite3 skips the `bindings` package's search of the disk. */
-function nativeBinding(): string | undefined {
+export function nativeBinding(): string | undefined {
   try {
     return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
   } catch {
@@ -203,6 +203,8 @@ export function storageError(path: string, err: unknown): Error {
   if (code === 'SQLITE_FULL') return new RefusedError(`The disk holding ${path} is full; nothing was changed. Free some space and try again.`);
   if (code.startsWith('SQLITE_IOERR')) return new RefusedError(`Cannot read or write ${path}: the disk reported an I/O error (${code}); nothing was changed.`);
   if (code.startsWith('SQLITE_READONLY')) return new UsageError(`Cannot change ${path}: the file or its directory is read-only; only commands that read work here.`);
+  // PostgreSQL: a user granted only SELECT, or a server (or replica) in read-only mode.
+  if (code === '42501' || code === '25006') return new UsageError(`Cannot change ${path}: this database user may only read; only commands that read work here.`);
   return err as Error;
 }
 

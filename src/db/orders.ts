@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { isPostgres } from './engine.js';
 import type { Item } from '../core/items.js';
 import { EMPTY_TOTALS, type EntryKind, type Totals } from '../core/ledger.js';
 import { inChunks } from './chunks.js';
@@ -40,6 +41,14 @@ function selectOrders(db: DB) {
     .selectAll('orders')
     .select(['customers.name as customer_name', 'customers.phone as customer_phone', blacklistedExpr.as('customer_blacklisted'),
       'customers.salutation as customer_salutation', 'customers.lang as customer_lang']);
+}
+
+/**
+ * Locks an order's row until the write transaction ends, so two counters taking money for the
+ * same order at once see each other's payment (PostgreSQL; on SQLite the writer holds the file).
+ */
+export async function lockOrder(db: DB, id: number): Promise<void> {
+  if (isPostgres(db)) await db.selectFrom('orders').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 export async function getOrder(db: DB, id: number): Promise<OrderRow | undefined> {

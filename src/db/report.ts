@@ -34,8 +34,9 @@ const SPLIT = 1_000_000_000n;
  * Each half stays far inside both for billions of rows; joinSums puts them together as BigInt.
  */
 function exactSum(expr: RawBuilder<unknown>, name: string): RawBuilder<unknown> {
-  return sql`CAST(SUM((${expr}) / ${sql.lit(Number(SPLIT))}) AS TEXT) AS ${sql.ref(`${name}_hi`)},
-    CAST(SUM((${expr}) % ${sql.lit(Number(SPLIT))}) AS TEXT) AS ${sql.ref(`${name}_lo`)}`;
+  // CAST AS BIGINT: on PostgreSQL a SUM of BIGINT is NUMERIC, and NUMERIC divides with decimals.
+  return sql`CAST(SUM(CAST((${expr}) AS BIGINT) / ${sql.lit(Number(SPLIT))}) AS TEXT) AS ${sql.ref(`${name}_hi`)},
+    CAST(SUM(CAST((${expr}) AS BIGINT) % ${sql.lit(Number(SPLIT))}) AS TEXT) AS ${sql.ref(`${name}_lo`)}`;
 }
 
 function joinSums(r: FigureRow): Record<string, bigint> {

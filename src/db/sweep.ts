@@ -30,6 +30,17 @@ export async function chargeStorageFees(db: DB, charges: readonly FeeCharge[], a
   }
 }
 
+/**
+ * Claims tonight's sweep for the shop: the first run of the day, or the next. Both engines
+ * honour the upsert; the caller's write transaction holds the writer lock, so two counters'
+ * crons firing at once take turns and each learns which run it was.
+ */
+export async function claimSweep(db: DB, day: string, at: string): Promise<number> {
+  const [r] = await query<{ runs: number }>(db, `INSERT INTO sweep_runs (day, runs, first_at, last_at) VALUES (?, 1, ?, ?)
+    ON CONFLICT (day) DO UPDATE SET runs = sweep_runs.runs + 1, last_at = excluded.last_at RETURNING runs`, [day, at, at]);
+  return Number(r!.runs);
+}
+
 /** Orders per slice of the sweep's chained inserts (the slices set the chain's order of rows). */
 export const CHAIN_SLICE = 2000;
 

@@ -151,7 +151,15 @@ export interface EvidenceHeadTable {
   hash: string;
 }
 
+export interface SweepRunsTable {
+  day: string;
+  runs: number;
+  first_at: string;
+  last_at: string;
+}
+
 export interface Database {
+  sweep_runs: SweepRunsTable;
   settings: SettingsTable;
   customers: CustomersTable;
   orders: OrdersTable;

@@ -1,7 +1,15 @@
-import { backupTo } from '../db/backup.js';
+import { backupTo, pageCount } from '../db/backup.js';
+import { isPostgres } from '../db/engine.js';
 import type { ServiceContext } from './context.js';
+import { copyShop } from './copy.js';
 
-/** A consistent copy of the open database (SQLite's online backup); returns its page count. */
-export async function backup(ctx: ServiceContext, target: string): Promise<number> {
-  return backupTo(ctx.db, target);
+/**
+ * A consistent copy of the open database as an SQLite file; returns its page count. SQLite's
+ * online backup copies the file; a PostgreSQL shop is copied whole into a new file (`orders
+ * copy`), which opens anywhere and can be copied back to a server.
+ */
+export async function backup(ctx: ServiceContext & { dbPath: string }, target: string): Promise<number> {
+  if (!isPostgres(ctx.db)) return backupTo(ctx.db, target);
+  await copyShop({ db: ctx.db, path: ctx.dbPath }, target);
+  return pageCount(target);
 }

@@ -1,8 +1,7 @@
 import { RefusedError } from '../core/errors.js';
 import { addResolution, getComplaint, listComplaints, type ComplaintRow } from '../db/complaints.js';
 import { addEvent } from '../db/orders.js';
-import { writeTransaction } from '../db/tx.js';
-import type { ServiceContext } from './context.js';
+import { inWrite, type ServiceContext } from './context.js';
 
 /** A complaint as SPEC 9 gives it to scripts. */
 export interface Complaint {
@@ -30,12 +29,12 @@ export async function complaints(ctx: ServiceContext, all: boolean): Promise<Com
 
 /** Records how a complaint was resolved: a new row, and an event on its order's timeline. */
 export async function resolveComplaint(ctx: ServiceContext, id: number, note: string): Promise<Complaint> {
-  await writeTransaction(ctx.db, async (trx) => {
-    const c = await getComplaint(trx, id);
+  await inWrite(ctx, async (ctx) => {
+    const c = await getComplaint(ctx.db, id);
     if (!c) throw new RefusedError(`There is no complaint ${id}; \`orders complaints\` lists the open ones.`);
     if (c.resolved_at !== null) throw new RefusedError(`Complaint ${id} was already resolved on ${c.resolved_at.slice(0, 10)}: ${c.resolution}.`);
-    await addResolution(trx, id, note, ctx.nowIso);
-    if (c.order_id !== null) await addEvent(trx, c.order_id, 'complaint-resolved', `complaint ${id}: ${note}`, ctx.nowIso);
+    await addResolution(ctx.db, id, note, ctx.nowIso);
+    if (c.order_id !== null) await addEvent(ctx.db, c.order_id, 'complaint-resolved', `complaint ${id}: ${note}`, ctx.nowIso);
   });
   return complaintOf((await getComplaint(ctx.db, id))!);
 }

@@ -5,8 +5,7 @@ import { customerStats, type CustomerSort, type CustomerStats } from '../db/cust
 export { CUSTOMER_SORTS, type CustomerSort, type CustomerStats } from '../db/customer-stats.js';
 import { appendCommunications } from '../db/communications.js';
 import { renameCustomer, searchCustomers, setCustomerVoice } from '../db/customers.js';
-import { writeTransaction } from '../db/tx.js';
-import type { ServiceContext } from './context.js';
+import { inWrite, type ServiceContext } from './context.js';
 import { customerOf, listOrders, type CustomerRef } from './list.js';
 import type { OrderView } from './views.js';
 
@@ -32,22 +31,22 @@ export async function describeCustomer(ctx: ServiceContext, ref: CustomerRef): P
 }
 
 export async function blacklistAdd(ctx: ServiceContext, ref: CustomerRef, reason: string) {
-  return writeTransaction(ctx.db, async (trx) => {
-    const c = await customerOf(trx, ref);
-    const current = await activeEntry(trx, c.id);
+  return inWrite(ctx, async (ctx) => {
+    const c = await customerOf(ctx.db, ref);
+    const current = await activeEntry(ctx.db, c.id);
     if (current) throw new RefusedError(`${c.name} (${c.phone}) is already blacklisted since ${current.added_at.slice(0, 10)}: ${current.reason}.`);
-    await addBlacklistEntries(trx, [{ customer_id: c.id, reason }], ctx.nowIso);
-    return (await blacklistEntries(trx, { all: false, customerId: c.id }))[0]!;
+    await addBlacklistEntries(ctx.db, [{ customer_id: c.id, reason }], ctx.nowIso);
+    return (await blacklistEntries(ctx.db, { all: false, customerId: c.id }))[0]!;
   });
 }
 
 export async function blacklistRemove(ctx: ServiceContext, ref: CustomerRef, reason: string | null) {
-  return writeTransaction(ctx.db, async (trx) => {
-    const c = await customerOf(trx, ref);
-    const current = await activeEntry(trx, c.id);
+  return inWrite(ctx, async (ctx) => {
+    const c = await customerOf(ctx.db, ref);
+    const current = await activeEntry(ctx.db, c.id);
     if (!current) throw new RefusedError(`${c.name} (${c.phone}) is not blacklisted.`);
-    await liftEntry(trx, current.id, ctx.nowIso, reason);
-    return (await blacklistEntries(trx, { all: true, customerId: c.id })).find((e) => e.id === current.id)!;
+    await liftEntry(ctx.db, current.id, ctx.nowIso, reason);
+    return (await blacklistEntries(ctx.db, { all: true, customerId: c.id })).find((e) => e.id === current.id)!;
   });
 }
 
@@ -61,11 +60,11 @@ export async function blacklistList(ctx: ServiceContext, all: boolean) {
  * being hidden afterwards.
  */
 export async function renameCustomerTo(ctx: ServiceContext, ref: CustomerRef, name: string): Promise<{ id: number; phone: string; before: string; after: string }> {
-  return writeTransaction(ctx.db, async (trx) => {
-    const c = await customerOf(trx, ref);
+  return inWrite(ctx, async (ctx) => {
+    const c = await customerOf(ctx.db, ref);
     if (c.name === name) throw new RefusedError(`${c.phone} is already named "${name}"; nothing was changed.`);
-    await renameCustomer(trx, c.id, name);
-    await appendCommunications(trx, [{
+    await renameCustomer(ctx.db, c.id, name);
+    await appendCommunications(ctx.db, [{
       order_id: null, customer_id: c.id, direction: 'out', channel: 'internal', kind: 'note',
       text: `customer renamed: "${c.name}" -> "${name}"`, created_at: ctx.nowIso,
     }]);
@@ -79,9 +78,9 @@ export async function findCustomers(ctx: ServiceContext, term: string) {
 
 /** `customers set`: the customer's own salutation and message language. */
 export async function setCustomer(ctx: ServiceContext, ref: CustomerRef, voice: { salutation?: string; lang?: string }): Promise<CustomerStats> {
-  return writeTransaction(ctx.db, async (trx) => {
-    const c = await customerOf(trx, ref);
-    await setCustomerVoice(trx, c.id, voice);
-    return (await customerStats(trx, { sort: 'orders', customerId: c.id }))[0]!;
+  return inWrite(ctx, async (ctx) => {
+    const c = await customerOf(ctx.db, ref);
+    await setCustomerVoice(ctx.db, c.id, voice);
+    return (await customerStats(ctx.db, { sort: 'orders', customerId: c.id }))[0]!;
   });
 }

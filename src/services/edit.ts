@@ -5,11 +5,10 @@ import { numberSetting } from '../core/settings.js';
 import { needsWrittenConfirmation, requiredDeposit, type DepositInput } from '../core/terms.js';
 import { addEvent, replaceItems, updateOrder } from '../db/orders.js';
 import { withdrawQueued } from '../db/outbox.js';
-import { writeTransaction } from '../db/tx.js';
-import type { ServiceContext } from './context.js';
+import { inWrite, type ServiceContext } from './context.js';
 import { notice, type RenderedMessage } from './messages.js';
 import { refuseUnless } from './orders.js';
-import { loadView, money, type OrderView } from './views.js';
+import { loadView, lockedView, money, type OrderView } from './views.js';
 
 export interface OrderEdit {
   items?: Item[];
@@ -40,8 +39,8 @@ export async function editOrder(ctx: ServiceContext, id: number, edit: OrderEdit
     throw new UsageError(`Invalid pickup date ${edit.pickupDate}: it is before today (${ctx.today}).`);
   }
   const fmt = (m: number) => money(ctx, m);
-  const result = await writeTransaction(ctx.db, async (trx) => {
-    const view = await loadView(trx, id);
+  const result = await inWrite(ctx, async (ctx) => {
+    const view = await lockedView(ctx.db, id);
     refuseUnless(view, 'edit', 'be edited');
     const r = view.row;
     const items = edit.items ?? view.items;
@@ -65,17 +64,17 @@ export async function editOrder(ctx: ServiceContext, id: number, edit: OrderEdit
     ].filter((c): c is string => Boolean(c));
     if (changes.length === 0) return { changes, requoted: false, message: null };
     const requoted = quoteChanged && r.status === 'confirmed';
-    await updateOrder(trx, id, {
+    await updateOrder(ctx.db, id, {
       total, deposit_required: dp.amount, terms_deposit_percent: dp.percent, pickup_date: pickup, custom: custom ? 1 : 0,
       needs_confirmation: needsConfirmation ? 1 : 0, note: edit.note ?? r.note,
       ...(requoted ? { status: 'pending', confirmed_on: null } : {}),
     });
-    if (quoteChanged) await replaceItems(trx, id, items);
-    await addEvent(trx, id, 'edited', changes.join('; '), ctx.nowIso);
-    if (requoted) await addEvent(trx, id, 'confirmation-withdrawn', 'the quote changed: the customer confirms the new one first', ctx.nowIso);
+    if (quoteChanged) await replaceItems(ctx.db, id, items);
+    await addEvent(ctx.db, id, 'edited', changes.join('; '), ctx.nowIso);
+    if (requoted) await addEvent(ctx.db, id, 'confirmation-withdrawn', 'the quote changed: the customer confirms the new one first', ctx.nowIso);
     // Reminders follow the new date: the next sweep or remind queues them for it.
-    if (pickup !== r.pickup_date) await withdrawQueued(trx, id, ['pickup-reminder']);
-    const message = quoteChanged ? await notice(trx, ctx, id, 'requote', { oldTotal: r.total }) : null;
+    if (pickup !== r.pickup_date) await withdrawQueued(ctx.db, id, ['pickup-reminder']);
+    const message = quoteChanged ? await notice(ctx.db, ctx, id, 'requote', { oldTotal: r.total }) : null;
     return { changes, requoted, message };
   });
   return { view: await loadView(ctx.db, id), ...result };

@@ -3,8 +3,7 @@ import { RefusedError } from '../core/errors.js';
 import type { Status } from '../core/lifecycle.js';
 import { findCustomer, type CustomerRow } from '../db/customers.js';
 import { findOrders } from '../db/orders.js';
-import { readTransaction } from '../db/tx.js';
-import type { ServiceContext } from './context.js';
+import { inRead, type ServiceContext } from './context.js';
 import { viewsOf, type OrderView } from './views.js';
 
 export type CustomerRef = { id: number } | { phone: string };
@@ -34,8 +33,8 @@ const PAGE = 2000;
  * one array, and the JSON of it was longer than a string can be).
  */
 export async function listOrderPages(ctx: ServiceContext, input: ListInput, each: (page: OrderView[]) => Promise<void>): Promise<void> {
-  await readTransaction(ctx.db, async (db) => {
-    const customerId = input.customer ? (await customerOf(db, input.customer)).id : undefined;
+  await inRead(ctx, async (ctx) => {
+    const customerId = input.customer ? (await customerOf(ctx.db, input.customer)).id : undefined;
     // Overdue: ready orders whose pickup date has passed.
     const filter = {
       statuses: input.overdue ? ['ready' as const] : input.statuses,
@@ -47,8 +46,8 @@ export async function listOrderPages(ctx: ServiceContext, input: ListInput, each
     let after: { pickupDate: string; id: number } | undefined;
     while (left > 0) {
       const want = Math.min(PAGE, left);
-      const rows = await findOrders(db, { ...filter, after, limit: want });
-      if (rows.length) await each(await viewsOf(db, rows));
+      const rows = await findOrders(ctx.db, { ...filter, after, limit: want });
+      if (rows.length) await each(await viewsOf(ctx.db, rows));
       if (rows.length < want) return;
       left -= rows.length;
       const last = rows[rows.length - 1]!;

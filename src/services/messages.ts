@@ -8,14 +8,13 @@ import { getOrder, refundFacts } from '../db/orders.js';
 import { lastComplaint, lastOffer, policyOrder } from '../db/policy.js';
 import { customerVoice } from '../db/customers.js';
 import type { Item } from '../core/items.js';
-import { writeTransaction } from '../db/tx.js';
 import type { DB } from '../db/types.js';
 import { waLink, type Lang } from '../messages/format.js';
 import { render } from '../messages/render.js';
 import { addressOf, isSalutation, type Salutation } from '../messages/salutation.js';
 import { loadTemplate, type TemplateName } from '../messages/templates.js';
 import { orderValues, termsValues, type ShopFacts } from '../messages/values.js';
-import type { ServiceContext } from './context.js';
+import { inWrite, type ServiceContext } from './context.js';
 import { noticeDays } from './outbox.js';
 import { viewsOf, type OrderView } from './views.js';
 
@@ -128,9 +127,9 @@ export async function recordSent(db: DB, ctx: ServiceContext, messages: readonly
 
 /** `orders message`: renders any template for an order and, unless a dry run, logs it. */
 export async function messageFor(ctx: ServiceContext, id: number, template: TemplateName, record: boolean): Promise<RenderedMessage> {
-  return writeTransaction(ctx.db, async (trx) => {
-    const m = await renderFor(trx, ctx, id, template);
-    if (record) await recordSent(trx, ctx, [m], 'printed');
+  return inWrite(ctx, async (ctx) => {
+    const m = await renderFor(ctx.db, ctx, id, template);
+    if (record) await recordSent(ctx.db, ctx, [m], 'printed');
     return m;
   });
 }

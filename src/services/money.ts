@@ -2,10 +2,9 @@ import { RefusedError } from '../core/errors.js';
 import { compensationPlan, type CompensationKind } from '../core/ledger.js';
 import { refusal, type Status } from '../core/lifecycle.js';
 import { addEvent, addLedger, FEE_REFUND_NOTE, updateOrder } from '../db/orders.js';
-import { writeTransaction } from '../db/tx.js';
-import type { ServiceContext } from './context.js';
+import { inWrite, type ServiceContext } from './context.js';
 import { notice, type RenderedMessage } from './messages.js';
-import { loadView, money, type OrderView } from './views.js';
+import { loadView, lockedView, money, type OrderView } from './views.js';
 
 type Result = { view: OrderView; message: RenderedMessage };
 
@@ -14,8 +13,8 @@ type Result = { view: OrderView; message: RenderedMessage };
  * The only way money goes back that is not compensation.
  */
 export async function refundOrder(ctx: ServiceContext, id: number, input: { amount: number | 'all'; method: string; reason?: string }): Promise<Result> {
-  const message = await writeTransaction(ctx.db, async (trx) => {
-    const view = await loadView(trx, id);
+  const message = await inWrite(ctx, async (ctx) => {
+    const view = await lockedView(ctx.db, id);
     const owed = -view.balance;
     if (owed <= 0) {
       throw new RefusedError(`Order ${id} has nothing owed back to the customer (${view.balance > 0 ? `they still owe ${money(ctx, view.balance)}` : 'it is settled'}), so there is nothing to refund.`);
@@ -24,9 +23,9 @@ export async function refundOrder(ctx: ServiceContext, id: number, input: { amou
     if (amount > owed) {
       throw new RefusedError(`Order ${id} owes the customer ${money(ctx, owed)}; a refund of ${money(ctx, amount)} would be more than that.`);
     }
-    await addLedger(trx, id, [{ kind: 'refund', amount, method: input.method, note: input.reason ?? 'owed back' }], ctx.nowIso);
-    await addEvent(trx, id, 'refund', `${money(ctx, amount)} (${input.method})${input.reason ? `: ${input.reason}` : ''}`, ctx.nowIso);
-    return notice(trx, ctx, id, 'refund-notice');
+    await addLedger(ctx.db, id, [{ kind: 'refund', amount, method: input.method, note: input.reason ?? 'owed back' }], ctx.nowIso);
+    await addEvent(ctx.db, id, 'refund', `${money(ctx, amount)} (${input.method})${input.reason ? `: ${input.reason}` : ''}`, ctx.nowIso);
+    return notice(ctx.db, ctx, id, 'refund-notice');
   });
   return { view: await loadView(ctx.db, id), message };
 }
@@ -57,11 +56,11 @@ export async function previewVoid(ctx: ServiceContext, id: number): Promise<Orde
 
 /** An order entered by mistake: it never happened, so no message goes to the customer. */
 export async function voidOrder(ctx: ServiceContext, id: number, reason: string): Promise<OrderView> {
-  await writeTransaction(ctx.db, async (trx) => {
-    const view = await loadView(trx, id);
+  await inWrite(ctx, async (ctx) => {
+    const view = await lockedView(ctx.db, id);
     checkVoid(ctx, view);
-    await updateOrder(trx, id, { status: 'void', voided_on: ctx.today, void_reason: reason });
-    await addEvent(trx, id, 'voided', reason, ctx.nowIso);
+    await updateOrder(ctx.db, id, { status: 'void', voided_on: ctx.today, void_reason: reason });
+    await addEvent(ctx.db, id, 'voided', reason, ctx.nowIso);
   });
   return loadView(ctx.db, id);
 }
@@ -78,8 +77,8 @@ export interface CompensationInput {
  * already paid), recorded, with the apology that fits what went wrong.
  */
 export async function compensate(ctx: ServiceContext, id: number, input: CompensationInput): Promise<Result> {
-  const message = await writeTransaction(ctx.db, async (trx) => {
-    const view = await loadView(trx, id);
+  const message = await inWrite(ctx, async (ctx) => {
+    const view = await lockedView(ctx.db, id);
     const r = view.row;
     if (r.status === 'void') throw new RefusedError(`Order ${id} cannot be compensated: it was voided (entered by mistake).`);
     if (r.status === 'cancelled' && r.cancelled_by !== 'shop') {
@@ -92,7 +91,7 @@ export async function compensate(ctx: ServiceContext, id: number, input: Compens
     if (plan.refusal === 'no-fee') {
       throw new RefusedError(`Order ${id} has no delivery fee to waive; accept a delivery first (\`orders deliver ${id} --accept\`).`);
     }
-    await addLedger(trx, id, [
+    await addLedger(ctx.db, id, [
       { kind: 'refund', amount: input.refund, note: `compensation: ${input.reason}` },
       { kind: 'compensation', amount: input.refund, note: `${input.kind}: ${input.reason}` },
       { kind: 'waiver', amount: plan.waived, note: `delivery fee waived: ${input.reason}` },
@@ -100,8 +99,8 @@ export async function compensate(ctx: ServiceContext, id: number, input: Compens
     ], ctx.nowIso);
     const given = [input.refund && `refund ${money(ctx, input.refund)}`, plan.waived && `delivery fee ${money(ctx, plan.waived)} waived`,
       plan.feeRefunded && `of which ${money(ctx, plan.feeRefunded)} paid back`].filter(Boolean).join(', ');
-    await addEvent(trx, id, 'compensation', `${input.kind}: ${input.reason}: ${given}`, ctx.nowIso);
-    return notice(trx, ctx, id, input.kind === 'late' ? 'delay-apology' : 'service-apology');
+    await addEvent(ctx.db, id, 'compensation', `${input.kind}: ${input.reason}: ${given}`, ctx.nowIso);
+    return notice(ctx.db, ctx, id, input.kind === 'late' ? 'delay-apology' : 'service-apology');
   });
   return { view: await loadView(ctx.db, id), message };
 }

@@ -13,10 +13,9 @@ import type { Salutation } from '../messages/salutation.js';
 import { addEvent, addLedger, insertOrder, timelineOf, updateOrder, type TimelineEntry } from '../db/orders.js';
 import { withdrawOverdue } from '../db/outbox.js';
 import { deliveryFees } from './fulfilment.js';
-import { writeTransaction } from '../db/tx.js';
-import type { ServiceContext } from './context.js';
+import { inWrite, type ServiceContext } from './context.js';
 import { declinedMessage, notice, type RenderedMessage } from './messages.js';
-import { loadView, money, type OrderView } from './views.js';
+import { loadView, lockedView, money, type OrderView } from './views.js';
 
 export { money, viewsOf, type OrderView } from './views.js';
 
@@ -69,8 +68,8 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
     throw new UsageError(`Invalid pickup date ${input.pickupDate}: it is before today (${ctx.today}).`);
   }
   const fmt = (m: number) => money(ctx, m);
-  const result = await writeTransaction(ctx.db, async (trx) => {
-    const record = await customerRecord(trx, input.phone);
+  const result = await inWrite(ctx, async (ctx) => {
+    const record = await customerRecord(ctx.db, input.phone);
     const blacklisted = Boolean(record?.blacklisted) && !input.overrideBlacklist;
     const need = requirementFor({ noShows: record?.noShows ?? 0, blacklisted }, {
       minPercent: numberSetting(ctx.settings, 'deposit.min_percent'),
@@ -79,7 +78,7 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
       blacklistPolicy: ctx.settings['blacklist.policy'] as DepositPolicy['blacklistPolicy'],
     });
     if (need.block) {
-      const declined = await declinedMessage(trx, ctx, { id: record!.id, name: input.name, phone: input.phone }, input.items);
+      const declined = await declinedMessage(ctx.db, ctx, { id: record!.id, name: input.name, phone: input.phone }, input.items);
       throw new DeclinedError(`${input.name} (${input.phone}) is blacklisted and blacklist.policy is block, so the order was not taken (the order-declined message for them is on stdout); add --override-blacklist REASON to take it anyway.`, declined);
     }
     const dp = requiredDeposit(total, input.deposit ?? { percent: need.percent }, numberSetting(ctx.settings, 'deposit.min_percent'), fmt);
@@ -89,10 +88,10 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
     }
     const terms = freezeTerms(ctx.settings, dp.percent, ctx.today, Boolean(input.perishable));
     const needsConfirmation = needsWrittenConfirmation(input.custom, total, itemsQuantity(input.items), ctx.settings);
-    const customer = await upsertCustomer(trx, input.name, input.phone, ctx.nowIso);
+    const customer = await upsertCustomer(ctx.db, input.name, input.phone, ctx.nowIso);
     const customerId = customer.id;
-    await setCustomerVoice(trx, customerId, { salutation: input.salutation });
-    const orderId = await insertOrder(trx, {
+    await setCustomerVoice(ctx.db, customerId, { salutation: input.salutation });
+    const orderId = await insertOrder(ctx.db, {
       customer_id: customerId, status: 'pending', pickup_date: input.pickupDate, total,
       deposit_required: dp.amount, custom: input.custom ? 1 : 0, needs_confirmation: needsConfirmation ? 1 : 0,
       note: input.note ?? null, created_at: ctx.nowIso,
@@ -104,12 +103,12 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
         fulfilment: 'delivery', delivery_address: input.delivery.address, delivery_fee: input.delivery.fee ?? null, delivery_eta: input.pickupDate,
       } : {}),
     }, input.items);
-    await addEvent(trx, orderId, 'created', input.delivery ? `delivery to ${input.delivery.address}` : null, ctx.nowIso);
-    if (input.delivery) await addLedger(trx, orderId, deliveryFees(input.delivery.fee ?? terms.delivery_base_fee, terms.delivery_packaging_fee, 0), ctx.nowIso);
+    await addEvent(ctx.db, orderId, 'created', input.delivery ? `delivery to ${input.delivery.address}` : null, ctx.nowIso);
+    if (input.delivery) await addLedger(ctx.db, orderId, deliveryFees(input.delivery.fee ?? terms.delivery_base_fee, terms.delivery_packaging_fee, 0), ctx.nowIso);
     const depositReason = need.because && !input.deposit ? `DP ${need.percent}%: ${need.because}` : null;
-    if (depositReason) await addEvent(trx, orderId, 'deposit-rule', depositReason, ctx.nowIso);
-    if (below) await addEvent(trx, orderId, 'deposit-override', `DP ${dp.percent}% instead of ${need.minimum}% (${need.because}): ${input.overrideDeposit}`, ctx.nowIso);
-    if (record?.blacklisted && input.overrideBlacklist) await addEvent(trx, orderId, 'blacklist-override', input.overrideBlacklist, ctx.nowIso);
+    if (depositReason) await addEvent(ctx.db, orderId, 'deposit-rule', depositReason, ctx.nowIso);
+    if (below) await addEvent(ctx.db, orderId, 'deposit-override', `DP ${dp.percent}% instead of ${need.minimum}% (${need.because}): ${input.overrideDeposit}`, ctx.nowIso);
+    if (record?.blacklisted && input.overrideBlacklist) await addEvent(ctx.db, orderId, 'blacklist-override', input.overrideBlacklist, ctx.nowIso);
     const warnings = [
       ...(customer.name !== input.name ? [`${input.phone} is already on file as ${JSON.stringify(customer.name)}, so the order is under that name; to rename: \`orders customers set ${input.phone} --name ${JSON.stringify(input.name)}\`.`] : []),
       ...(need.warn ? [`${input.name}: ${need.warn}.`] : []),
@@ -117,22 +116,22 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
       ...(record?.flags ?? []).map((f) => `Earlier order #${f.order_id}${f.no_show ? ' was a no-show' : ''}: ${[
         f.forfeited && `DP ${fmt(f.forfeited)} forfeited`, f.storage_fees && `${fmt(f.storage_fees)} storage fees charged`].filter(Boolean).join(', ')}.`),
     ];
-    const messages = [await notice(trx, ctx, orderId, 'terms')];
-    if (needsConfirmation) messages.push(await notice(trx, ctx, orderId, 'confirmation-request'));
+    const messages = [await notice(ctx.db, ctx, orderId, 'terms')];
+    if (needsConfirmation) messages.push(await notice(ctx.db, ctx, orderId, 'confirmation-request'));
     return { orderId, messages, depositReason, warnings };
   });
   return { view: await loadView(ctx.db, result.orderId), messages: result.messages, depositReason: result.depositReason, warnings: result.warnings };
 }
 
 export async function payOrder(ctx: ServiceContext, id: number, amount: number, method: string): Promise<OrderView> {
-  await writeTransaction(ctx.db, async (trx) => {
-    const view = await loadView(trx, id);
+  await inWrite(ctx, async (ctx) => {
+    const view = await lockedView(ctx.db, id);
     refuseUnless(view, 'pay', 'take a payment');
     if (amount > view.balance) {
       throw new RefusedError(`Order ${id} has ${money(ctx, Math.max(0, view.balance))} left to pay; a payment of ${money(ctx, amount)} would be more than that.`);
     }
-    await addLedger(trx, id, [{ kind: 'payment', amount, method }], ctx.nowIso);
-    await addEvent(trx, id, 'payment', `${money(ctx, amount)} (${method})`, ctx.nowIso);
+    await addLedger(ctx.db, id, [{ kind: 'payment', amount, method }], ctx.nowIso);
+    await addEvent(ctx.db, id, 'payment', `${money(ctx, amount)} (${method})`, ctx.nowIso);
   });
   return loadView(ctx.db, id);
 }
@@ -144,8 +143,8 @@ export interface ConfirmInput {
 }
 
 export async function confirmOrder(ctx: ServiceContext, id: number, input: ConfirmInput): Promise<{ view: OrderView; message: RenderedMessage }> {
-  const message = await writeTransaction(ctx.db, async (trx) => {
-    const view = await loadView(trx, id);
+  const message = await inWrite(ctx, async (ctx) => {
+    const view = await lockedView(ctx.db, id);
     refuseUnless(view, 'confirm', 'be confirmed');
     const missing = view.row.deposit_required - view.paid;
     if (missing > 0 && !input.withoutDeposit) {
@@ -154,48 +153,48 @@ export async function confirmOrder(ctx: ServiceContext, id: number, input: Confi
     if (view.row.needs_confirmation && !input.note?.trim()) {
       throw new RefusedError(`Order ${id} is ${view.row.custom ? 'a custom order' : 'a large order'} and needs the customer's written confirmation: add --note with their own words.`);
     }
-    await updateOrder(trx, id, { status: nextStatus('confirm'), confirmed_on: ctx.today });
-    if (missing > 0) await addEvent(trx, id, 'deposit-override', `confirmed with ${money(ctx, missing)} of the DP unpaid`, ctx.nowIso);
-    await addEvent(trx, id, 'confirmed', `via ${input.via}`, ctx.nowIso);
+    await updateOrder(ctx.db, id, { status: nextStatus('confirm'), confirmed_on: ctx.today });
+    if (missing > 0) await addEvent(ctx.db, id, 'deposit-override', `confirmed with ${money(ctx, missing)} of the DP unpaid`, ctx.nowIso);
+    await addEvent(ctx.db, id, 'confirmed', `via ${input.via}`, ctx.nowIso);
     if (input.note?.trim()) {
-      await appendCommunications(trx, [{
+      await appendCommunications(ctx.db, [{
         order_id: id, customer_id: view.row.customer_id, direction: 'in', channel: input.via,
         kind: 'confirmation', text: input.note.trim(), created_at: ctx.nowIso,
       }]);
     }
-    return notice(trx, ctx, id, 'order-confirmed');
+    return notice(ctx.db, ctx, id, 'order-confirmed');
   });
   return { view: await loadView(ctx.db, id), message };
 }
 
 export async function readyOrder(ctx: ServiceContext, id: number, pickupDate?: string): Promise<{ view: OrderView; message: RenderedMessage }> {
-  const message = await writeTransaction(ctx.db, async (trx) => {
-    const view = await loadView(trx, id);
+  const message = await inWrite(ctx, async (ctx) => {
+    const view = await lockedView(ctx.db, id);
     refuseUnless(view, 'ready', 'be marked ready');
-    await updateOrder(trx, id, { status: nextStatus('ready'), ready_on: ctx.today, ...(pickupDate ? { pickup_date: pickupDate } : {}) });
+    await updateOrder(ctx.db, id, { status: nextStatus('ready'), ready_on: ctx.today, ...(pickupDate ? { pickup_date: pickupDate } : {}) });
     if (pickupDate && pickupDate !== view.row.pickup_date) {
-      await addEvent(trx, id, 'pickup-date-changed', `${view.row.pickup_date} -> ${pickupDate}`, ctx.nowIso);
+      await addEvent(ctx.db, id, 'pickup-date-changed', `${view.row.pickup_date} -> ${pickupDate}`, ctx.nowIso);
     }
-    await addEvent(trx, id, 'ready', null, ctx.nowIso);
-    return notice(trx, ctx, id, 'ready-for-pickup');
+    await addEvent(ctx.db, id, 'ready', null, ctx.nowIso);
+    return notice(ctx.db, ctx, id, 'ready-for-pickup');
   });
   return { view: await loadView(ctx.db, id), message };
 }
 
 export async function pickupOrder(ctx: ServiceContext, id: number, settle: { pay: boolean; method: string }): Promise<OrderView> {
-  await writeTransaction(ctx.db, async (trx) => {
-    const view = await loadView(trx, id);
+  await inWrite(ctx, async (ctx) => {
+    const view = await lockedView(ctx.db, id);
     refuseUnless(view, 'pickup', 'be picked up');
     if (view.balance > 0 && !settle.pay) {
       throw new RefusedError(`Order ${id} still has ${money(ctx, view.balance)} to pay: record it with \`orders pay ${id} AMOUNT\` or add --pay to settle it now.`);
     }
     if (view.balance > 0) {
-      await addLedger(trx, id, [{ kind: 'payment', amount: view.balance, method: settle.method, note: 'balance at pickup' }], ctx.nowIso);
-      await addEvent(trx, id, 'payment', `${money(ctx, view.balance)} (${settle.method}, balance at pickup)`, ctx.nowIso);
+      await addLedger(ctx.db, id, [{ kind: 'payment', amount: view.balance, method: settle.method, note: 'balance at pickup' }], ctx.nowIso);
+      await addEvent(ctx.db, id, 'payment', `${money(ctx, view.balance)} (${settle.method}, balance at pickup)`, ctx.nowIso);
     }
-    await updateOrder(trx, id, { status: nextStatus('pickup'), completed_on: ctx.today });
-    await withdrawOverdue(trx, id);
-    await addEvent(trx, id, 'completed', 'picked up', ctx.nowIso);
+    await updateOrder(ctx.db, id, { status: nextStatus('pickup'), completed_on: ctx.today });
+    await withdrawOverdue(ctx.db, id);
+    await addEvent(ctx.db, id, 'completed', 'picked up', ctx.nowIso);
   });
   return loadView(ctx.db, id);
 }
@@ -228,21 +227,21 @@ export async function previewCancel(ctx: ServiceContext, id: number, by: 'custom
 export async function cancelOrder(
   ctx: ServiceContext, id: number, by: 'customer' | 'shop', reason: string, refund?: RefundChoice, offer?: string,
 ): Promise<{ view: OrderView; plan: CancelPlan; message: RenderedMessage }> {
-  const { plan, message } = await writeTransaction(ctx.db, async (trx) => {
-    const view = await loadView(trx, id);
+  const { plan, message } = await inWrite(ctx, async (ctx) => {
+    const view = await lockedView(ctx.db, id);
     refuseUnless(view, 'cancel', 'be cancelled');
     const p = planCancel(view, by, refund, (m) => money(ctx, m));
-    await addLedger(trx, id, [
+    await addLedger(ctx.db, id, [
       { kind: 'refund', amount: p.refund, note: `${by} cancellation` },
       { kind: 'forfeit', amount: p.forfeit, note: 'DP forfeited on cancellation' },
     ], ctx.nowIso);
-    await updateOrder(trx, id, { status: 'cancelled', cancelled_by: by, cancel_reason: reason, cancelled_on: ctx.today });
-    await withdrawOverdue(trx, id);
+    await updateOrder(ctx.db, id, { status: 'cancelled', cancelled_by: by, cancel_reason: reason, cancelled_on: ctx.today });
+    await withdrawOverdue(ctx.db, id);
     const moved = [p.refund && `refunded ${money(ctx, p.refund)}`, p.forfeit && `DP forfeited ${money(ctx, p.forfeit)}`,
       p.owedBack && `owed back ${money(ctx, p.owedBack)}`].filter(Boolean).join('; ');
-    await addEvent(trx, id, 'cancelled', `by ${by}: ${reason}${moved ? `; ${moved}` : ''}`, ctx.nowIso);
-    if (offer !== undefined) await addEvent(trx, id, 'alternative-offered', offer, ctx.nowIso);
-    return { plan: p, message: await notice(trx, ctx, id, by === 'shop' ? 'shop-cancel-apology' : 'customer-cancel-notice') };
+    await addEvent(ctx.db, id, 'cancelled', `by ${by}: ${reason}${moved ? `; ${moved}` : ''}`, ctx.nowIso);
+    if (offer !== undefined) await addEvent(ctx.db, id, 'alternative-offered', offer, ctx.nowIso);
+    return { plan: p, message: await notice(ctx.db, ctx, id, by === 'shop' ? 'shop-cancel-apology' : 'customer-cancel-notice') };
   });
   return { view: await loadView(ctx.db, id), plan, message };
 }

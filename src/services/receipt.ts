@@ -1,11 +1,10 @@
 import { appendCommunications } from '../db/communications.js';
 import { lastReceiptOf, linkReceiptEvidence, paymentsOf, takeReceiptNumber } from '../db/receipts.js';
-import { writeTransaction } from '../db/tx.js';
 import { longDate, type Lang } from '../messages/format.js';
 import { receiptLines, type ReceiptFacts } from '../messages/receipt.js';
-import type { ServiceContext } from './context.js';
+import { inWrite, type ServiceContext } from './context.js';
 import { languageFor, orderTerms } from './messages.js';
-import { loadView, money } from './views.js';
+import { lockedView, money } from './views.js';
 
 export interface Printed {
   number: number;
@@ -22,27 +21,27 @@ export interface Printed {
 export async function printReceipt(
   ctx: ServiceContext, id: number, format: 'text' | 'pdf', width: number, deliver: (p: Printed) => Promise<void>,
 ): Promise<Printed> {
-  return writeTransaction(ctx.db, async (trx) => {
-    const view = await loadView(trx, id);
+  return inWrite(ctx, async (ctx) => {
+    const view = await lockedView(ctx.db, id);
     const r = view.row;
     const lang = languageFor(ctx, r.customer_lang);
-    const reprintOf = await lastReceiptOf(trx, id);
-    const number = await takeReceiptNumber(trx, { order_id: id, reprint_of: reprintOf, format, printed_at: ctx.nowIso });
+    const reprintOf = await lastReceiptOf(ctx.db, id);
+    const number = await takeReceiptNumber(ctx.db, { order_id: id, reprint_of: reprintOf, format, printed_at: ctx.nowIso });
     const t = view.totals;
     const facts: ReceiptFacts = {
       number, reprintOf, printedAt: ctx.nowIso,
       shop: { name: ctx.settings['shop.name']!, address: ctx.settings['shop.address'] ?? '', phone: ctx.settings['shop.phone'] ?? '' },
       orderId: id, status: r.status, customerName: r.customer_name, items: view.items, total: r.total, depositRequired: r.deposit_required,
-      payments: await paymentsOf(trx, id), fees: t.storage_fees + t.delivery_fees - t.waived, compensation: t.compensation,
+      payments: await paymentsOf(ctx.db, id), fees: t.storage_fees + t.delivery_fees - t.waived, compensation: t.compensation,
       balance: view.balance, fulfilment: r.fulfilment === 'delivery' ? 'delivery' : 'pickup', pickupDate: r.pickup_date,
       deliveryEta: r.delivery_eta, terms: orderTerms(view),
     };
     const lines = receiptLines(facts, width, lang, (m) => money(ctx, m), (d) => longDate(d, lang));
-    const [communication] = await appendCommunications(trx, [{
+    const [communication] = await appendCommunications(ctx.db, [{
       order_id: id, customer_id: r.customer_id, direction: 'out', channel: format === 'pdf' ? 'pdf' : 'printed', kind: 'receipt',
       template: null, lang, text: lines.join('\n'), created_at: ctx.nowIso,
     }]);
-    await linkReceiptEvidence(trx, number, communication!);
+    await linkReceiptEvidence(ctx.db, number, communication!);
     const printed = { number, reprintOf, lang, lines };
     await deliver(printed);
     return printed;

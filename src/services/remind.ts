@@ -1,10 +1,9 @@
 import { UsageError } from '../core/errors.js';
 import { numberSetting } from '../core/settings.js';
 import { dueMessages, markFailed, markSent } from '../db/outbox.js';
-import { writeTransaction } from '../db/tx.js';
 import type { DB } from '../db/types.js';
 import type { TemplateName } from '../messages/templates.js';
-import type { ServiceContext } from './context.js';
+import { inWrite, type ServiceContext } from './context.js';
 import { recordSent, renderFor, type RenderedMessage } from './messages.js';
 import { sendWith } from './notify.js';
 import { queueDueNotices } from './outbox.js';
@@ -49,10 +48,10 @@ export async function remind(ctx: ServiceContext, opts: { dryRun: boolean; send:
   const command = opts.send ? gatewayCommand(ctx) : '';
   const result: RemindResult = { count: 0, failed: [] };
   if (!opts.send || opts.dryRun) {
-    await writeTransaction(ctx.db, async (trx) => {
-      await queueDueNotices(trx, ctx);
-      await eachDuePage(trx, ctx, async (page) => {
-        if (!opts.dryRun) await logSent(trx, ctx, page, 'printed');
+    await inWrite(ctx, async (ctx) => {
+      await queueDueNotices(ctx.db, ctx);
+      await eachDuePage(ctx.db, ctx, async (page) => {
+        if (!opts.dryRun) await logSent(ctx.db, ctx, page, 'printed');
         result.count += page.length;
         await onMessages(page.map((d) => d.message));
       });
@@ -60,16 +59,16 @@ export async function remind(ctx: ServiceContext, opts: { dryRun: boolean; send:
     return result;
   }
 
-  await writeTransaction(ctx.db, (trx) => queueDueNotices(trx, ctx));
+  await inWrite(ctx, (ctx) => queueDueNotices(ctx.db, ctx));
   // Each message is marked sent in its own commit as soon as its program exits 0, so a run
   // killed half-way never hands a delivered message to the gateway again.
   const timeout = numberSetting(ctx.settings, 'notify.timeout_seconds');
   await eachDuePage(ctx.db, ctx, async (page) => {
     for (const d of page) {
       const outcome = await sendWith(command, d.message, timeout);
-      await writeTransaction(ctx.db, async (trx) => {
-        if (outcome.ok) await logSent(trx, ctx, [d], 'notify');
-        else await markFailed(trx, d.outboxId, outcome.error);
+      await inWrite(ctx, async (ctx) => {
+        if (outcome.ok) await logSent(ctx.db, ctx, [d], 'notify');
+        else await markFailed(ctx.db, d.outboxId, outcome.error);
       });
       if (outcome.ok) {
         result.count += 1;

@@ -3,15 +3,16 @@ import { numberSetting } from '../core/settings.js';
 import { addBlacklistEntries, noShowStanding } from '../db/blacklist.js';
 import { readHead, sealTouched } from '../db/evidence.js';
 import { enqueue, expireStale } from '../db/outbox.js';
-import { cancelNoShows, chargeStorageFees, CHAIN_SLICE, type FeeCharge, type NoShow } from '../db/sweep.js';
-import { writeTransaction } from '../db/tx.js';
-import type { ServiceContext } from './context.js';
+import { cancelNoShows, chargeStorageFees, claimSweep, CHAIN_SLICE, type FeeCharge, type NoShow } from '../db/sweep.js';
+import { inWrite, type ServiceContext } from './context.js';
 import { decisionPages, noticesFor, type Decision } from './outbox.js';
 import { money } from './views.js';
 
 /** SPEC 9's sweep summary, with the reason for each thing done. */
 export interface SweepSummary {
   date: string;
+  /** 1 for the night's first sweep, 2 for the next (another counter's cron, or a rerun) */
+  run_of_day: number;
   reminders_queued: number;
   overdue_notices_queued: number;
   storage_fees_charged: number;
@@ -56,7 +57,8 @@ export type SweepDetail = SweepSummary['details'][number];
  * made after the last page, so rows are written and chained in the same order as one pass.
  */
 export async function sweep(ctx: ServiceContext, dryRun: boolean, onDetails: (page: SweepDetail[]) => void | Promise<void> = () => {}): Promise<Omit<SweepSummary, 'details'>> {
-  return writeTransaction(ctx.db, async (trx) => {
+  return inWrite(ctx, async (ctx) => {
+    const run = await claimSweep(ctx.db, ctx.today, ctx.nowIso);
     let reminders = 0;
     let overdue = 0;
     let feeDays = 0;
@@ -66,8 +68,8 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean, onDetails: (pa
     // line shared by the orders with the same two dates (at 100,000 due, ~40,000 copies cost ~7 MB).
     const held: SweepSummary['held'] = [];
     const heldLines = new Map<string, string>();
-    for await (const decisions of decisionPages(trx, ctx, ctx.today)) {
-      const queued = await enqueue(trx, decisions.flatMap((d) => noticesFor(d.order, d.actions, ctx.today)), ctx.nowIso);
+    for await (const decisions of decisionPages(ctx.db, ctx, ctx.today)) {
+      const queued = await enqueue(ctx.db, decisions.flatMap((d) => noticesFor(d.order, d.actions, ctx.today)), ctx.nowIso);
       // Reminders already queued on an earlier run today are not news.
       const reminded = new Set(queued.filter((q) => q.template === 'pickup-reminder').map((q) => q.order_id));
       reminders += reminded.size;
@@ -92,16 +94,16 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean, onDetails: (pa
           }
         }
       }
-      while (fees.length >= CHAIN_SLICE) await chargeStorageFees(trx, fees.splice(0, CHAIN_SLICE), ctx.nowIso);
+      while (fees.length >= CHAIN_SLICE) await chargeStorageFees(ctx.db, fees.splice(0, CHAIN_SLICE), ctx.nowIso);
       await onDetails(decisions.flatMap((d) => d.actions
         .filter((a) => a.kind !== 'held' && (a.kind !== 'reminder' || reminded.has(d.order.id)))
         .map((a) => ({ order_id: d.order.id, action: a.kind, why: explain(ctx, d, a) }))));
     }
-    await chargeStorageFees(trx, fees, ctx.nowIso);
-    const cancelled = await cancelNoShows(trx, cancels, ctx.today, ctx.nowIso);
-    await expireStale(trx, ctx.today);
+    await chargeStorageFees(ctx.db, fees, ctx.nowIso);
+    const cancelled = await cancelNoShows(ctx.db, cancels, ctx.today, ctx.nowIso);
+    await expireStale(ctx.db, ctx.today);
 
-    const standing = await noShowStanding(trx, [...new Set(cancelled.map((c) => c.customer_id))]);
+    const standing = await noShowStanding(ctx.db, [...new Set(cancelled.map((c) => c.customer_id))]);
     const threshold = numberSetting(ctx.settings, 'blacklist.after_no_shows');
     const auto = ctx.settings['blacklist.auto'] === 'on';
     const proposed: number[] = [];
@@ -111,13 +113,14 @@ export async function sweep(ctx: ServiceContext, dryRun: boolean, onDetails: (pa
       if (decision === 'propose') proposed.push(customerId);
       if (decision === 'add') added.push(customerId);
     }
-    await addBlacklistEntries(trx, added.map((id) => ({ customer_id: id, reason: `${standing.get(id)!.noShows} no-shows (blacklist.auto)` })), ctx.nowIso);
+    await addBlacklistEntries(ctx.db, added.map((id) => ({ customer_id: id, reason: `${standing.get(id)!.noShows} no-shows (blacklist.auto)` })), ctx.nowIso);
 
     // Orders changed tonight are chained now, so the head printed is the one committed.
-    await sealTouched(trx);
-    const head = await readHead(trx);
+    await sealTouched(ctx.db);
+    const head = await readHead(ctx.db);
     return {
       date: ctx.today,
+      run_of_day: run,
       reminders_queued: reminders,
       overdue_notices_queued: overdue,
       storage_fees_charged: feeDays,

@@ -2,7 +2,7 @@ import { RefusedError } from '../core/errors.js';
 import type { Item } from '../core/items.js';
 import { balance, paid, type Totals } from '../core/ledger.js';
 import { formatMoney } from '../core/money.js';
-import { getOrder, itemsOf, totalsOf, type OrderRow } from '../db/orders.js';
+import { getOrder, itemsOf, lockOrder, totalsOf, type OrderRow } from '../db/orders.js';
 import type { DB } from '../db/types.js';
 import type { ServiceContext } from './context.js';
 
@@ -25,6 +25,12 @@ export async function viewsOf(db: DB, rows: readonly OrderRow[]): Promise<OrderV
     const t = totals.get(row.id)!;
     return { row, items: items.get(row.id)!, totals: t, paid: paid(t), balance: balance(row.total, t, row.status === 'cancelled') };
   });
+}
+
+/** An order's view inside a write transaction, its row locked first (src/db/orders.ts lockOrder). */
+export async function lockedView(trx: DB, id: number): Promise<OrderView> {
+  await lockOrder(trx, id);
+  return loadView(trx, id);
 }
 
 export async function loadView(db: DB, id: number): Promise<OrderView> {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -71,7 +71,8 @@ export class Shop {
   run(args: string[], opts: { now?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Result {
     const env = { PATH: process.env.PATH, HOME: this.dir, TZ: 'UTC', ...this.env, ...opts.env };
     const r = spawnSync(process.execPath, [BIN, '--db', this.db, '--now', opts.now ?? this.now, ...args], {
-      env, encoding: 'utf8', input: opts.input ?? '', timeout: 20_000, maxBuffer: 64 * 1024 * 1024,
+      // A night of thousands of messages takes seconds more on a server, where each query is a round trip.
+      env, encoding: 'utf8', input: opts.input ?? '', timeout: ON_POSTGRES ? 60_000 : 20_000, maxBuffer: 64 * 1024 * 1024,
     });
     return {
       code: r.status ?? -1,
@@ -149,6 +150,31 @@ export class Shop {
     } finally {
       d.close();
     }
+  }
+
+  /** Runs several statements in one go, as tamper does one. */
+  tamperAll(statements: [string, ...unknown[]][]): void {
+    if (this.pgName) {
+      psql(`BEGIN;\n${statements.map(([sql, ...params]) => `${inline(sql, params)};`).join('\n')}\nCOMMIT;`, this.pgName);
+      return;
+    }
+    const d = new Sqlite(this.db);
+    try {
+      d.transaction(() => { for (const [sql, ...params] of statements) d.prepare(sql).run(...params); })();
+    } finally {
+      d.close();
+    }
+  }
+
+  /** This shop becomes a copy of another: its file copied, or a database made from the other as a template. */
+  copyFrom(other: Shop): void {
+    if (this.pgName) psql(`DROP DATABASE IF EXISTS ${this.pgName} WITH (FORCE);\nCREATE DATABASE ${this.pgName} TEMPLATE ${other.pgName}`);
+    else copyFileSync(other.db, this.db);
+  }
+
+  /** SQLite's integrity_check ('ok' when sound); PostgreSQL checks its pages itself. */
+  integrity(): string {
+    return this.pgName ? 'ok' : this.query('PRAGMA integrity_check')[0].integrity_check;
   }
 
   cleanup(): void {

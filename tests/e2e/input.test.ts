@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addKaos, Shop } from './harness.ts';
+import { addKaos, ON_POSTGRES, psql, Shop } from './harness.ts';
 
 let shop: Shop;
 beforeAll(() => {
@@ -147,6 +147,23 @@ describe('the database file', () => {
 
   it('refuses to write a read-only database, with exit 2 and the file unchanged', () => {
     const ro = new Shop().init();
+    if (ON_POSTGRES) {
+      // On a server, read-only is a user granted SELECT alone: reads work, a write is one sentence.
+      const reader = `reader_${ro.pgName}`;
+      psql(`CREATE ROLE ${reader} LOGIN; GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${reader};`, ro.pgName);
+      try {
+        const url = ro.db.replace(/\/\/[^@]*@/, `//${reader}@`);
+        const before = ro.bytes();
+        expect(spawnSync(process.execPath, [BIN, '--db', url, 'list', '--json'], { encoding: 'utf8' }).status).toBe(0);
+        const r = spawnSync(process.execPath, [BIN, '--db', url, 'config', 'set', 'pickup.grace_days', '3'], { encoding: 'utf8' });
+        expect([r.status, r.stderr]).toEqual([2, `orders: Cannot change ${url}: this database user may only read; only commands that read work here.\n`]);
+        expect(ro.bytes()).toBe(before);
+      } finally {
+        ro.cleanup();
+        psql(`DROP ROLE ${reader}`);
+      }
+      return;
+    }
     chmodSync(ro.dir, 0o755);
     chmodSync(ro.db, 0o444);
     const bytes = ro.bytes();

@@ -56,7 +56,7 @@ describe('orders remind', () => {
     const r = shop.run(['remind', '--json'], { now: '2026-11-25' });
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.json()).toHaveLength(3_200);
-    expect(shop.query(`SELECT count(*) AS sent, sum(c.order_id = x.order_id AND c.template = x.template) AS linked
+    expect(shop.query(`SELECT count(*) AS sent, sum(CASE WHEN c.order_id = x.order_id AND c.template = x.template THEN 1 ELSE 0 END) AS linked
       FROM outbox x JOIN communications c ON c.id = x.communication_id WHERE x.status = 'sent'`)).toEqual([{ sent: 3_200, linked: 3_200 }]);
     expect(shop.ok(['verify'])).toMatch(/Evidence chain: \d+ entries, intact/);
   });

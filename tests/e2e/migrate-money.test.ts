@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Shop } from './harness.ts';
 
 let shop: Shop;
@@ -41,4 +41,30 @@ it('a version-1 shop keeps every order through the rebuild, and can then refund 
   expect(shop.okJson(['refund', '1', 'all']).balance).toBe(0);
   expect(shop.okJson(['void', '2', '--reason', 'salah input', '--yes']).status).toBe('void');
   expect(shop.run(['verify']).code).toBe(0);
+});
+
+describe('a version-1 file', () => {
+  it('is chained on migration: its log, ledger, events and orders verify, and edits to them are caught', () => {
+    const v1 = new Shop();
+    try {
+      const d = new Sqlite(v1.db);
+      d.exec(readFileSync(resolve(import.meta.dirname, '../fixtures/schema-v1.sql'), 'utf8'));
+      d.pragma('user_version = 1');
+      d.exec(`INSERT INTO settings VALUES ('shop_name', 'Toko Lama'), ('currency', 'IDR'), ('locale', 'id'), ('timezone', 'Asia/Jakarta'), ('country_code', '62');
+        INSERT INTO customers VALUES (1, 'Sari', '+6281234567890', '2026-11-01T09:00:00+07:00');
+        INSERT INTO orders (id, customer_id, status, pickup_date, total, deposit_required, created_at, terms_deposit_percent, terms_grace_days,
+          terms_storage_fee_per_day, terms_cancel_after_days, terms_delivery_base_fee, terms_delivery_packaging_fee, terms_delivery_after_hours_fee, terms_agreed_on)
+          VALUES (1, 1, 'pending', '2026-12-01', 100000, 50000, '2026-11-01T09:00:00+07:00', 50, 3, 5000, 14, 0, 0, 0, '2026-11-01');
+        INSERT INTO order_items (order_id, position, description, quantity, unit_price) VALUES (1, 1, 'Kue', 1, 100000);
+        INSERT INTO ledger (order_id, kind, amount, created_at) VALUES (1, 'payment', 50000, '2026-11-01T09:00:00+07:00');
+        INSERT INTO events (order_id, kind, created_at) VALUES (1, 'created', '2026-11-01T09:00:00+07:00');`);
+      d.close();
+      expect(v1.ok(['verify'])).toMatch(/Evidence chain: 3 entries, intact/);
+      expect(v1.query('SELECT source FROM evidence ORDER BY seq').map((r) => r.source)).toEqual(['ledger', 'events', 'orders']);
+      v1.tamper("UPDATE ledger SET amount = 1 WHERE id = 1");
+      expect(v1.run(['verify']).stderr).toContain('evidence entry 1 (ledger row 1) fails verification');
+    } finally {
+      v1.cleanup();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Shop } from './harness.ts';
@@ -56,7 +56,7 @@ function state(s: Shop) {
 }
 
 function consistent(s: Shop): void {
-  expect(s.query('PRAGMA integrity_check')[0].integrity_check).toBe('ok');
+  expect(s.integrity()).toBe('ok');
   expect(spawnSync(process.execPath, [BIN, '--db', s.db, 'verify'], { encoding: 'utf8' }).status).toBe(0);
   // Ledger and status agree: a forfeit exactly for policy-cancelled orders, fees never past the cancel day.
   expect(s.query("SELECT count(*) AS n FROM orders o WHERE (o.status = 'cancelled') != EXISTS (SELECT 1 FROM ledger l WHERE l.order_id = o.id AND l.kind = 'forfeit')")[0].n).toBe(0);
@@ -66,7 +66,7 @@ function consistent(s: Shop): void {
 describe('crashes', () => {
   it('a sweep killed at 20 moments leaves a consistent database, and the next sweep finishes the work exactly once', async () => {
     const reference = new Shop();
-    copyFileSync(base.db, reference.db);
+    reference.copyFrom(base);
     const first = reference.run(['sweep', '--json'], { now: '2026-11-22' }).json();
     expect(first.cancelled.length).toBeGreaterThan(100);
     const expected = state(reference);
@@ -78,7 +78,7 @@ describe('crashes', () => {
     const rnd = seeded(7);
     for (let i = 0; i < 20; i++) {
       const s = new Shop();
-      copyFileSync(base.db, s.db);
+      s.copyFrom(base);
       await killAfter(['--db', s.db, '--now', '2026-11-22', 'sweep'], Math.floor(rnd() * duration * 1.2));
       consistent(s);
       s.ok(['sweep'], { now: '2026-11-22' });
@@ -100,7 +100,7 @@ describe('crashes', () => {
     for (let i = 0; i < 20; i++) {
       const s = new Shop().init();
       await killAfter(['--db', s.db, '--now', '2026-11-25', 'import', csv], Math.floor(rnd() * duration * 1.2));
-      expect(s.query('PRAGMA integrity_check')[0].integrity_check).toBe('ok');
+      expect(s.integrity()).toBe('ok');
       const n = s.query('SELECT count(*) AS n FROM orders')[0].n;
       expect([0, 400]).toContain(n);
       expect(s.query('SELECT count(*) AS n FROM ledger')[0].n).toBe(n);
@@ -114,7 +114,7 @@ describe('crashes', () => {
 describe('concurrency', () => {
   it('a sweep and two writers at once: nothing is locked out, no write is lost', async () => {
     const s = new Shop();
-    copyFileSync(base.db, s.db);
+    s.copyFrom(base);
     const env = { PATH: process.env.PATH, TZ: 'UTC' };
     const one = (args: string[]) => new Promise<{ code: number; err: string; out: string }>((done) => {
       const p = spawn(process.execPath, [BIN, '--db', s.db, ...args], { env });

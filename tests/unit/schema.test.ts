@@ -47,3 +47,31 @@ describe('schema.sql and the migrations', () => {
     for (let v = 2; v <= SCHEMA_VERSION; v++) expect(readdirSync(join(root, 'migrations', String(v))).length).toBeGreaterThan(0);
   });
 });
+
+/** Each CREATE TABLE's columns and each CREATE INDEX's name, table and condition, from a DDL text. */
+function ddlShape(text: string): { tables: Record<string, string[]>; indexes: string[]; checks: number } {
+  const sqlText = text.replace(/--[^\n]*/g, '');
+  const tables: Record<string, string[]> = {};
+  for (const m of sqlText.matchAll(/CREATE TABLE (\w+) \(([^;]*)\);/g)) {
+    tables[m[1]!] = m[2]!.split('\n').map((l) => l.trim()).filter((l) => /^[a-z_]+\s/.test(l)).map((l) => l.split(/\s+/)[0]!).sort();
+  }
+  const indexes = [...sqlText.matchAll(/CREATE (?:UNIQUE )?INDEX (\w+) ON ([^;]+);/g)].map((m) => `${m[1]} ON ${m[2]!.replace(/\s+/g, ' ')}`).sort();
+  return { tables, indexes, checks: (sqlText.match(/CHECK \(/g) ?? []).length };
+}
+
+describe('schema.pg.sql', () => {
+  it('has the tables, columns, indexes and checks of schema.sql, and its version table', () => {
+    const sqlite = ddlShape(readFileSync(join(root, 'schema.sql'), 'utf8'));
+    const pg = ddlShape(readFileSync(join(root, 'schema.pg.sql'), 'utf8'));
+    expect(pg.tables).toEqual({ ...sqlite.tables, schema_version: ['version'] });
+    expect(pg.indexes).toEqual(sqlite.indexes);
+    expect(pg.checks).toBe(sqlite.checks);
+  });
+
+  it('gives every table with an id the next id after the largest, as SQLite does', () => {
+    const text = readFileSync(join(root, 'schema.pg.sql'), 'utf8');
+    const withId = Object.entries(ddlShape(text).tables).filter(([name, cols]) => cols.includes('id') && name !== 'evidence_head').map(([name]) => name).sort();
+    const triggered = [...text.matchAll(/CREATE TRIGGER (\w+)_next_id BEFORE INSERT ON (\w+) FOR EACH ROW WHEN \(NEW\.id IS NULL\)/g)].map((m) => m[2]).sort();
+    expect(triggered).toEqual(withId);
+  });
+});
