@@ -3,7 +3,10 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import Sqlite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, SqliteDialect, type SqliteDatabase } from 'kysely';
+import {
+  Kysely, PostgresAdapter, SqliteDialect, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs,
+  type QueryResult, type RootOperationNode, type SqliteDatabase, type UnknownRow,
+} from 'kysely';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { assetPath } from './assets.js';
 import { MIGRATION_STEPS } from './migration-steps.js';
@@ -89,8 +92,7 @@ export function openDatabase(path: string, isDefault: boolean): { db: DB; raw: S
     throw describeOpenError(path, err);
   }
   raw.pragma('foreign_keys = ON');
-  const db: DB = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
-  handles.set(db, raw);
+  const db: DB = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }), plugins: [new SqliteHandle(raw)] });
   return { db, raw, created };
 }
 
@@ -116,21 +118,26 @@ function withStatementCache(raw: Sqlite.Database): SqliteDatabase {
   };
 }
 
-const handles = new WeakMap<DB, Sqlite.Database>();
-
 /**
- * The better-sqlite3 handle behind a Kysely instance, for the few hot paths (bulk import)
- * where a benchmark showed Kysely's per-statement cost dominating. Only src/db uses it.
+ * The better-sqlite3 handle behind a Kysely instance, for the few hot paths (bulk statements,
+ * streamed export) where a benchmark showed Kysely's per-statement cost dominating. It travels
+ * with the store as a plugin that changes nothing: every connection and transaction made from
+ * the instance carries it, so nothing keeps a registry of handles. Only src/db uses it.
  */
-export function shareHandle(from: DB, to: DB): void {
-  const raw = handles.get(from);
-  if (raw) handles.set(to, raw);
+class SqliteHandle implements KyselyPlugin {
+  constructor(readonly raw: Sqlite.Database) {}
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
 }
 
 export function rawHandle(db: DB): Sqlite.Database {
-  const raw = handles.get(db);
-  if (!raw) throw new Error('no database handle for this connection');
-  return raw;
+  const plugin = db.getExecutor().plugins.find((p): p is SqliteHandle => p instanceof SqliteHandle);
+  if (!plugin) throw new Error('no SQLite handle on this connection');
+  return plugin.raw;
 }
 
 /** The addon's path, so better-sqlite3 skips the `bindings` package's search of the disk. */

@@ -1,17 +1,15 @@
 import { sql } from 'kysely';
 import { isPostgres } from './engine.js';
 import { forgetTouched, sealTouched } from './evidence.js';
-import { shareHandle } from './open.js';
 import type { DB } from './types.js';
 
 /**
- * Runs fn between `begin` and the statement `end` names (by whether fn failed) on Kysely's
- * single connection, with the raw handle shared for the hot paths. Inside fn use only the
- * given trx; a query on the outer db would wait forever.
+ * Runs fn between `begin` and the statement `end` names (by whether fn failed) on one of
+ * Kysely's connections (SQLite's only one). Inside fn use only the given trx; on SQLite a query
+ * on the outer db would wait forever (services get a context bound to trx: inWrite, inRead).
  */
 async function onConnection<T>(db: DB, begin: readonly string[], fn: (trx: DB) => Promise<T>, end: (failed: boolean) => 'commit' | 'rollback'): Promise<T> {
   return db.connection().execute(async (conn) => {
-    shareHandle(db, conn);
     for (const statement of begin) await sql.raw(statement).execute(conn);
     let result: T;
     try {
