@@ -59,10 +59,11 @@ function program(lazy: Lazy): Command {
 
 /** `orders` with nothing else: where things are and what to type first. Creates nothing. */
 async function orientation(): Promise<void> {
-  const { resolveDbPath } = await import('./db/open.js');
+  const [{ resolveDbPath }, { isPostgresUrl, withoutPassword }] = await Promise.all([import('./db/open.js'), import('./db/postgres.js')]);
   const { path } = resolveDbPath(undefined);
+  const where = isPostgresUrl(path) ? withoutPassword(path) : `${path}${existsSync(path) ? '' : ' (created on first use)'}`;
   process.stdout.write(`orders ${typeof ORDERS_VERSION === 'string' ? ORDERS_VERSION : 'dev'}: a small shop's order book.
-Database: ${path}${existsSync(path) ? '' : ' (created on first use)'}
+Database: ${visible(where)}
 
 Try:
   orders demo                                   a sample shop to look around in

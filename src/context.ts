@@ -4,6 +4,7 @@ import { dateIn, isoInZone, parseNow, type Offset } from './core/dates.js';
 import { UsageError } from './core/errors.js';
 import { currencyOf } from './core/money.js';
 import { openStore, resolveDbPath } from './db/open.js';
+import { isPostgresUrl, withoutPassword } from './db/postgres.js';
 import type { ServiceContext } from './services/context.js';
 import { loadSettings } from './services/settings.js';
 import { withDefaults } from './core/settings.js';
@@ -61,7 +62,7 @@ export async function createContext(g: GlobalOptions, env: NodeJS.ProcessEnv = p
       return store.db;
     },
     // A PostgreSQL URL is shown without its password, wherever it is printed.
-    dbPath: /^postgres(ql)?:\/\//i.test(path) ? (await import('./db/postgres.js')).withoutPassword(path) : path,
+    dbPath: isPostgresUrl(path) ? withoutPassword(path) : path,
     created: store?.created ?? false,
     nowIso: isoInZone(now, offset),
     today: dateIn(now, offset),

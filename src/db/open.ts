@@ -10,6 +10,7 @@ import {
 import { RefusedError, UsageError } from '../core/errors.js';
 import { assetPath } from './assets.js';
 import { MIGRATION_STEPS } from './migration-steps.js';
+import { isPostgresUrl, openPostgres } from './postgres.js';
 import type { Database, DB } from './types.js';
 
 /** The newest schema version; schema.sql describes it. */
@@ -53,10 +54,7 @@ export interface Opened {
  * only then, so SQLite's start-up is unchanged), anything else as an SQLite file.
  */
 export async function openStore(target: string, isDefault: boolean): Promise<Opened> {
-  if (/^postgres(ql)?:\/\//i.test(target)) {
-    const { openPostgres } = await import('./postgres.js');
-    return openPostgres(target);
-  }
+  if (isPostgresUrl(target)) return openPostgres(target);
   const { db, raw, created } = openDatabase(target, isDefault);
   return { db, created, close: async () => { raw.close(); } };
 }

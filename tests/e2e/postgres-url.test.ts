@@ -60,7 +60,9 @@ describe('a postgres:// database (SPEC 13)', () => {
     const wrong = orders(['--db', url.replace(`${ROLE}@`, `${ROLE}:salah-${SECRET}@`), 'list']);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toBe(`orders: Cannot connect to PostgreSQL at ${PGHOST}:${PGPORT}, database ${db.name}: the server refused the user name or password.\n`);
-    for (const r of [right, shown, wrong]) expect(r.stdout + r.stderr).not.toContain(SECRET);
+    const bare = spawnSync(process.execPath, [BIN], { env: { PATH: process.env.PATH, HOME: home, ORDERS_DB: withPassword }, encoding: 'utf8' });
+    expect(bare.stdout).toContain(`\nDatabase: ${url}\n`);
+    for (const r of [right, shown, wrong, { stdout: bare.stdout, stderr: bare.stderr }]) expect(r.stdout + r.stderr).not.toContain(SECRET);
   });
 
   it('names host, port and database when no server answers, in one sentence with exit 1', () => {
