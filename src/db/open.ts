@@ -10,7 +10,7 @@ import {
 import { RefusedError, UsageError } from '../core/errors.js';
 import { assetPath } from './assets.js';
 import { MIGRATION_STEPS } from './migration-steps.js';
-import { isPostgresUrl, openPostgres } from './postgres.js';
+import { describeUrl, isPostgresUrl, openPostgres } from './postgres.js';
 import type { Database, DB } from './types.js';
 
 /** The newest schema version; schema.sql describes it. */
@@ -208,6 +208,9 @@ export function storageError(path: string, err: unknown): Error {
   if (code === 'SQLITE_FULL') return new RefusedError(`The disk holding ${path} is full; nothing was changed. Free some space and try again.`);
   if (code.startsWith('SQLITE_IOERR')) return new RefusedError(`Cannot read or write ${path}: the disk reported an I/O error (${code}); nothing was changed.`);
   if (code.startsWith('SQLITE_READONLY')) return new UsageError(`Cannot change ${path}: the file or its directory is read-only; only commands that read work here.`);
+  if (isPostgresUrl(path) && (['57P01', '57P02', '57P03', '08003', '08006', 'ECONNRESET', 'EPIPE'].includes(code) || /Connection terminated|not queryable/i.test((err as Error).message ?? ''))) {
+    return new RefusedError(`Lost the connection to ${describeUrl(path)} while the command ran; what it had not committed was rolled back by the server, so check with \`orders show\` before running it again.`);
+  }
   // PostgreSQL: a user granted only SELECT, or a server (or replica) in read-only mode.
   if (code === '42501' || code === '25006') return new UsageError(`Cannot change ${path}: this database user may only read; only commands that read work here.`);
   return err as Error;

@@ -53,8 +53,10 @@ export async function openPostgres(url: string): Promise<{ db: DB; created: bool
   pg.types.setTypeParser(16, (v: string) => (v === 't' ? 1 : 0)); // bool: EXISTS and comparisons, 1/0 as in SQLite
   const where = describeUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 15_000 });
-  // An idle client that loses its server must not end the process with an unhandled error.
+  // A client that loses its server, idle or in use, must not end the process with an unhandled
+  // 'error' event: the query in flight fails with the same error, which becomes one sentence.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const close = () => pool.end();
   try {
     const client = await pool.connect();

@@ -18,7 +18,8 @@ async function onConnection<T>(db: DB, begin: readonly string[], fn: (trx: DB) =
       await sealTouched(conn);
     } catch (err) {
       forgetTouched(conn);
-      await sql.raw(end(true)).execute(conn);
+      // A rollback that fails too (the server is gone) must not hide why the work stopped.
+      await sql.raw(end(true)).execute(conn).catch(() => {});
       throw err;
     }
     await sql.raw(end(false)).execute(conn);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -80,6 +80,32 @@ describe('a postgres:// database (SPEC 13)', () => {
       expect(psql('SELECT table_name FROM information_schema.tables WHERE table_schema = \'public\'', other.name)).toBe('notes\n');
     } finally {
       psql(`DROP DATABASE IF EXISTS ${other.name} WITH (FORCE)`);
+    }
+  });
+
+  it('a connection lost half-way is one sentence, and what was not committed is not there', async () => {
+    const shop = newPgDatabase();
+    try {
+      const rows = Array.from({ length: 1_500 }, (_, i) => `Pelanggan ${i},+62813${String(20_000_000 + i)},Kaos:1:85000,2026-11-27,confirmed,2026-11-20,42500`);
+      writeFileSync(join(home, 'night.csv'), `customer_name,phone,items,pickup_date,status,confirmed_on,paid\n${rows.join('\n')}\n`);
+      for (const args of [['init', '--shop-name', 'Toko Maju', '--currency', 'IDR', '--locale', 'id', '--timezone', 'Asia/Jakarta'], ['import', join(home, 'night.csv')]]) {
+        expect(orders(['--db', shop.url, ...args]).code).toBe(0);
+      }
+      const before = psql('SELECT count(*) FROM communications', shop.name);
+      const remind = spawn(process.execPath, [BIN, '--db', shop.url, '--now', '2026-11-25', 'remind'], { env: { PATH: process.env.PATH, HOME: home, TZ: 'UTC' } });
+      let stderr = '';
+      remind.stderr.on('data', (d) => (stderr += d));
+      const code = new Promise<number>((done) => remind.on('close', (c) => done(c ?? -1)));
+      // The server ends the command's session once it is writing the night's messages.
+      for (let ended = ''; ended !== 't';) {
+        await new Promise((r) => setTimeout(r, 100));
+        ended = psql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${shop.name}' AND pid <> pg_backend_pid() AND now() - xact_start > interval '300 milliseconds' LIMIT 1`).trim();
+      }
+      expect(await code).toBe(1);
+      expect(stderr).toBe(`orders: Lost the connection to PostgreSQL at ${PGHOST}:${PGPORT}, database ${shop.name} while the command ran; what it had not committed was rolled back by the server, so check with \`orders show\` before running it again.\n`);
+      expect(psql('SELECT count(*) FROM communications', shop.name)).toBe(before);
+    } finally {
+      psql(`DROP DATABASE IF EXISTS ${shop.name} WITH (FORCE)`);
     }
   });
 });
