@@ -15,27 +15,44 @@ export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);
 }
 
-/** Where a URL points, for messages: host, port and database, never the user's password. */
-export function describeUrl(url: string): string {
+/** A postgres:// URL read as the driver reads it: host and port may also come as ?host= and ?port=. */
+function readUrl(url: string): URL | undefined {
   try {
-    const u = new URL(url);
-    const host = u.hostname || process.env.PGHOST || 'localhost';
-    const port = u.port || process.env.PGPORT || '5432';
-    const db = decodeURIComponent(u.pathname.replace(/^\//, '')) || process.env.PGDATABASE || u.username || process.env.PGUSER || 'postgres';
-    return `PostgreSQL at ${host}:${port}, database ${db}`;
+    return new URL(url);
   } catch {
-    return 'PostgreSQL (the URL could not be read)';
+    // `postgres://user@/db?host=...`: no host before the path, which URL cannot read.
+    try {
+      return new URL(url.replace(/@\//, '@localhost/'));
+    } catch {
+      return undefined;
+    }
   }
 }
 
-/** The URL with any password taken out, for anything that is printed or stored. */
+/** The database a URL names (its path, or ?dbname=), '' when none. */
+function databaseOf(u: URL): string {
+  return decodeURIComponent(u.pathname.replace(/^\//, '')) || u.searchParams.get('dbname') || '';
+}
+
+/** Where a URL points, for messages: host, port and database, never the user's password. */
+export function describeUrl(url: string): string {
+  const u = readUrl(url);
+  if (!u) return 'PostgreSQL (the URL could not be read)';
+  const host = u.searchParams.get('host') || u.hostname || process.env.PGHOST || 'localhost';
+  const port = u.searchParams.get('port') || u.port || process.env.PGPORT || '5432';
+  return `PostgreSQL at ${host}:${port}, database ${databaseOf(u) || '(none)'}`;
+}
+
+/** The URL with any password taken out (user:password@ and ?password=), for anything that is printed. */
 export function withoutPassword(url: string): string {
+  const scrub = (text: string) => text.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1@').replace(/([?&])password=[^&]*(&|$)/gi, (_, before: string, after: string) => (after ? before : '')).replace(/[?&]$/, '');
   try {
     const u = new URL(url);
     u.password = '';
-    return u.toString();
+    u.searchParams.delete('password');
+    return scrub(u.toString());
   } catch {
-    return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1@');
+    return scrub(url);
   }
 }
 
@@ -47,12 +64,18 @@ export function withoutPassword(url: string): string {
  * the driver; a password is never printed.
  */
 export async function openPostgres(url: string): Promise<{ db: DB; created: boolean; close: () => Promise<void> }> {
+  const u = readUrl(url);
+  // Without a database the driver would use the server's own (postgres) and set a shop up there.
+  if (u && !databaseOf(u)) throw new UsageError(`The URL ${withoutPassword(url)} names no database; add one, as in postgres://USER@HOST:PORT/DB.`);
   const { pg, Cursor } = driver();
+  quietSslModeNotice();
   pg.types.setTypeParser(20, Number); // int8: ids, money, COUNT
   pg.types.setTypeParser(1700, Number); // numeric: SUM of int8 (report sums are exact as text instead)
   pg.types.setTypeParser(16, (v: string) => (v === 't' ? 1 : 0)); // bool: EXISTS and comparisons, 1/0 as in SQLite
   const where = describeUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 15_000 });
+  // lock_timeout: a lock held by another program is given up after 10 s, as SQLite's busy timeout
+  // does, with the same sentence (src/output/errors.ts), instead of a wait without end.
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 15_000, options: '-c lock_timeout=10s' });
   // A client that loses its server, idle or in use, must not end the process with an unhandled
   // 'error' event: the query in flight fails with the same error, which becomes one sentence.
   pool.on('error', () => {});
@@ -89,6 +112,18 @@ function driver(): typeof import('./pg-driver.js') {
   }
 }
 
+/**
+ * pg-connection-string announces, once, a change of its sslmode semantics in its next major
+ * version: a notice for the program's developers, not for a shop owner reading the output.
+ */
+function quietSslModeNotice(): void {
+  const emit = process.emitWarning.bind(process);
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (String(warning).startsWith('SECURITY WARNING: The SSL modes')) return;
+    (emit as (w: string | Error, ...r: unknown[]) => void)(warning, ...rest);
+  }) as typeof process.emitWarning;
+}
+
 /** Why a connection failed, in words, without the URL (which may hold a password). */
 function reason(err: unknown): string {
   const e = err as { code?: string; message?: string };
@@ -98,7 +133,11 @@ function reason(err: unknown): string {
     case 'ETIMEDOUT': return 'the server did not answer';
     case '28P01': case '28000': return 'the server refused the user name or password';
     case '3D000': return 'the database does not exist';
-    default: return (e.message ?? String(err)).replace(/postgres(ql)?:\/\/\S*/gi, '(the URL)').replace(/\.$/, '');
+    default: {
+      const text = (e.message ?? String(err)).replace(/postgres(ql)?:\/\/\S*/gi, '(the URL)').replace(/\.$/, '');
+      // The driver's own sentence continues ours: "The server does not ..." reads "the server does not ...".
+      return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+    }
   }
 }
 

@@ -65,6 +65,23 @@ describe('a postgres:// database (SPEC 13)', () => {
     for (const r of [right, shown, wrong, { stdout: bare.stdout, stderr: bare.stderr }]) expect(r.stdout + r.stderr).not.toContain(SECRET);
   });
 
+  it('takes the password as ?password= too, and prints the URL without it', () => {
+    const query = `${url}?password=${SECRET}`;
+    const r = orders(['--db', query, 'backup', join(home, 'query.db')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^Backed up ${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} to `));
+    expect(r.stdout + r.stderr).not.toContain(SECRET);
+  });
+
+  it('refuses a URL that names no database, rather than set a shop up in the server\'s own', () => {
+    const before = psql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'");
+    for (const bare of [`postgres://${ROLE}:${SECRET}@${PGHOST}:${PGPORT}`, `postgres://${ROLE}:${SECRET}@${PGHOST}:${PGPORT}/`]) {
+      const r = orders(['--db', bare, 'list']);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `orders: The URL ${bare.replace(`:${SECRET}`, '')} names no database; add one, as in postgres://USER@HOST:PORT/DB.\n`]);
+    }
+    expect(psql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")).toBe(before);
+  });
+
   it('names host, port and database when no server answers, in one sentence with exit 1', () => {
     const r = orders(['--db', `postgres://${ROLE}:${SECRET}@127.0.0.1:1/toko`, 'list']);
     expect([r.code, r.stdout]).toEqual([1, '']);
