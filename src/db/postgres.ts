@@ -105,10 +105,18 @@ export async function openPostgres(url: string): Promise<{ db: DB; created: bool
  */
 function driver(): typeof import('./pg-driver.js') {
   const load = createRequire(import.meta.url);
+  // pg asks, as it loads, whether it runs on Cloudflare Workers: without a `navigator` (Node 20
+  // has none) it builds a fetch Response to find out, which loads Node's whole fetch library:
+  // 60-100 ms of every command. A navigator that says Node answers it; it is gone again after.
+  const g = globalThis as { navigator?: unknown };
+  const shim = g.navigator === undefined;
+  if (shim) Object.defineProperty(g, 'navigator', { value: { userAgent: `Node.js/${process.version}` }, configurable: true });
   try {
     return load('./pg.cjs') as typeof import('./pg-driver.js');
   } catch {
     return { pg: load('pg') as typeof import('pg'), Cursor: load('pg-cursor') as typeof import('pg-cursor') };
+  } finally {
+    if (shim) delete g.navigator;
   }
 }
 
