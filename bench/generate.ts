@@ -10,6 +10,9 @@ import { freezeTerms } from '../src/core/terms.ts';
 import { appendCommunications } from '../src/db/communications.ts';
 import { OrderImport } from '../src/db/import.ts';
 import { openDatabase } from '../src/db/open.ts';
+import { query } from '../src/db/engine.ts';
+import { writeTransaction } from '../src/db/tx.ts';
+import type { DB } from '../src/db/types.ts';
 import { writeSettings } from '../src/db/settings.ts';
 
 function mulberry32(seed: number) {
@@ -43,7 +46,6 @@ export async function generate(o: GenerateOptions): Promise<void> {
   const rnd = mulberry32(o.seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
   const customers = Math.max(1, Math.floor(o.orders / 10));
-  const writer = new OrderImport(db);
   const span = 700;
   const start = addDays(o.now, -span);
   let comms: Parameters<typeof appendCommunications>[1][number][] = [];
@@ -96,18 +98,36 @@ export async function generate(o: GenerateOptions): Promise<void> {
     drawn.push({ order, created, message: rnd() < 0.1 ? (rnd() < 0.1 ? 'complaint' : 'contact') : null });
   }
   drawn.sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));
-  for (const { order, created, message } of drawn) {
-    const { id, customerId } = writer.add(order, at(created), 'bench');
-    if (message) {
-      comms.push({ order_id: id, customer_id: customerId, direction: 'in', channel: 'whatsapp', kind: message, text: 'Kak, pesanan saya sudah jadi belum?', created_at: at(created) });
-      if (comms.length === 500) {
-        await appendCommunications(db, comms);
-        comms = [];
+  // Written as `orders import` writes (src/services/import.ts): one write transaction, a page
+  // of orders at a time, the new ledger rows and events sealed at the end.
+  await writeTransaction(db, async (trx: DB) => {
+    const writer = new OrderImport(trx);
+    await writer.start();
+    const PAGE = 1000;
+    for (let p = 0; p < drawn.length; p += PAGE) {
+      const page = drawn.slice(p, p + PAGE);
+      await writer.lookup([]);
+      const messages: { id: number; created: string; message: 'contact' | 'complaint' }[] = [];
+      for (const { order, created, message } of page) {
+        const id = writer.add(order, at(created), 'bench');
+        if (message) messages.push({ id, created, message });
+      }
+      await writer.flush();
+      if (messages.length) {
+        const ids = messages.map((m) => m.id);
+        const customerOf = new Map((await query<{ id: number; customer_id: number }>(trx, `SELECT id, customer_id FROM orders WHERE id IN (${ids.map(() => '?').join(', ')})`, ids)).map((r) => [r.id, r.customer_id]));
+        for (const { id, created, message } of messages) {
+          comms.push({ order_id: id, customer_id: customerOf.get(id)!, direction: 'in', channel: 'whatsapp', kind: message, text: 'Kak, pesanan saya sudah jadi belum?', created_at: at(created) });
+        }
+        if (comms.length >= 500) {
+          await appendCommunications(trx, comms);
+          comms = [];
+        }
       }
     }
-  }
-  await appendCommunications(db, comms);
-  writer.finish(true);
+    await appendCommunications(trx, comms);
+    await writer.seal();
+  });
 }
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')) as [string, string][]);
