@@ -1,6 +1,8 @@
 // Whole-process timing: commands run interleaved, so a noisy machine slows each alike, and
 // ratios to a reference measured in the same rounds hold better than absolute figures.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export function median(values) {
   const a = [...values].sort((x, y) => x - y);
@@ -27,4 +29,15 @@ export function peakRssMb(cmd, args) {
   const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
   return m ? Number(m[1]) / 1024 : null;
+}
+
+/** A generated shop of n orders (due of them due tonight) in bench/data, made once, reproducibly (seed 42). */
+export function dataset(name, n, due, now) {
+  const db = join('bench/data', `${name}.db`);
+  if (!existsSync(db)) {
+    console.error(`generating ${db} (${n} orders${due ? `, ${due} due` : ''})...`);
+    execFileSync(process.execPath, ['bench/build.mjs'], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['bench/data/generate.mjs', `--db=${db}`, `--orders=${n}`, `--due=${due}`, '--seed=42', `--now=${now}`], { stdio: 'inherit' });
+  }
+  return db;
 }

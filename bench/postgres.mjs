@@ -9,11 +9,11 @@
 // keeps the loaded shops for the next run (loading 1M orders takes minutes).
 // ORDERS_BIN times another copy of the CLI than bin/orders.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, createReadStream, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { median, peakRssMb, timeInterleaved } from './lib.mjs';
+import { dataset, median, peakRssMb, timeInterleaved } from './lib.mjs';
 
 if (!process.env.PGHOST) {
   console.log('bench/postgres.mjs: skipped, PGHOST is not set (run `.ci/with-postgres node bench/postgres.mjs`, or set PGHOST, PGPORT, PGUSER to a server).');
@@ -30,7 +30,6 @@ const NOW = '2026-11-25';
 /** The CLI to time: bin/orders, or ORDERS_BIN (a copy of the tree with its node_modules linked, when dist/ may be rebuilt meanwhile). */
 const bin = process.env.ORDERS_BIN ?? 'bin/orders';
 const node = process.execPath;
-const data = 'bench/data';
 const tmp = mkdtempSync(join(tmpdir(), 'orders-bench-pg-'));
 const { PGHOST: host, PGPORT: port = '5432', PGUSER: user = 'postgres' } = process.env;
 const url = (name) => `postgres://${encodeURIComponent(user)}@${host.includes(':') ? `[${host}]` : host}:${port}/${name}`;
@@ -44,16 +43,6 @@ const exists = (name) => scalar('postgres', `SELECT count(*) FROM pg_database WH
 const drop = (name) => admin(`DROP DATABASE IF EXISTS ${name}`);
 /** A fresh copy of a loaded shop; FILE_COPY copies its files instead of WAL-logging every page. */
 const fresh = (name, template) => { drop(name); admin(`CREATE DATABASE ${name} TEMPLATE ${template} STRATEGY FILE_COPY`); };
-
-function dataset(name, due) {
-  const db = join(data, `${name}.db`);
-  if (!existsSync(db)) {
-    console.error(`generating ${db} (${N} orders${due ? `, ${due} due` : ''})...`);
-    execFileSync(node, ['bench/build.mjs'], { stdio: 'inherit' });
-    execFileSync(node, [join(data, 'generate.mjs'), `--db=${db}`, `--orders=${N}`, `--due=${due}`, '--seed=42', `--now=${NOW}`], { stdio: 'inherit' });
-  }
-  return db;
-}
 
 const created = new Set();
 const masters = new Set();
@@ -78,8 +67,8 @@ function load(file, name) {
   return ms;
 }
 
-const main = dataset(`orders-${N}`, 0);
-const due = dataset(`orders-${N}-due`, Math.round(N / 10));
+const main = dataset(`orders-${N}`, N, 0, NOW);
+const due = dataset(`orders-${N}-due`, N, Math.round(N / 10), NOW);
 const pgMain = `bench_orders_${N}`;
 const pgDue = `bench_orders_${N}_due`;
 const loads = { main: load(main, pgMain), due: load(due, pgDue) };

@@ -2,27 +2,16 @@
 // (node -e 0, the sqlite3 shell, bare better-sqlite3 scripts), with peak memory from
 // /usr/bin/time -v. Databases are generated once into bench/data (BENCH_ORDERS, default 1M).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, peakRssMb, timeInterleaved } from './lib.mjs';
+import { dataset, median, peakRssMb, timeInterleaved } from './lib.mjs';
 
 const N = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const RUNS = Number(process.env.RUNS ?? 5);
 const NOW = '2026-11-25';
 const node = process.execPath;
-const data = 'bench/data';
 const tmp = mkdtempSync(join(tmpdir(), 'orders-bench-'));
-
-function dataset(name, due) {
-  const db = join(data, `${name}.db`);
-  if (!existsSync(db)) {
-    console.error(`generating ${db} (${N} orders${due ? `, ${due} due` : ''})...`);
-    execFileSync(node, ['bench/build.mjs'], { stdio: 'inherit' });
-    execFileSync(node, [join(data, 'generate.mjs'), `--db=${db}`, `--orders=${N}`, `--due=${due}`, '--seed=42', `--now=${NOW}`], { stdio: 'inherit' });
-  }
-  return db;
-}
 
 const results = [];
 function record(what, ms, refName, refMs, goal, rss) {
@@ -30,8 +19,8 @@ function record(what, ms, refName, refMs, goal, rss) {
   console.error(`${what}: ${ms.toFixed(0)} ms vs ${refName} ${refMs.toFixed(0)} ms (${(ms / refMs).toFixed(2)}x)${rss ? `, peak ${rss.toFixed(0)} MB` : ''}`);
 }
 
-const main = dataset(`orders-${N}`, 0);
-const due = dataset(`orders-${N}-due`, Math.round(N / 10));
+const main = dataset(`orders-${N}`, N, 0, NOW);
+const due = dataset(`orders-${N}-due`, N, Math.round(N / 10), NOW);
 const orders = (db, ...args) => [node, 'bin/orders', '--db', db, '--now', NOW, ...args];
 
 // 1. Start-up and the reads an owner does all day.
