@@ -24,9 +24,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // A test mostly waits for the program it spawned (and, on PostgreSQL, for the server; the
-    // counters' test for its writer lock): four files at a time keep two cores busy, where
+    // counters' test for its writer lock): three files at a time keep two cores busy, where
     // vitest's default (one fewer than the cores) idles one.
-    maxWorkers: 4,
+    maxWorkers: 3,
     projects: [
       { extends: true, test: { name: 'sqlite', include: ['tests/**/*.test.ts'] } },
       // The same end-to-end suite on PostgreSQL (SPEC 13): a database per shop on the server

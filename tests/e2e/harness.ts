@@ -72,7 +72,7 @@ export class Shop {
     const env = { PATH: process.env.PATH, HOME: this.dir, TZ: 'UTC', ...this.env, ...opts.env };
     const r = spawnSync(process.execPath, [BIN, '--db', this.db, '--now', opts.now ?? this.now, ...args], {
       // A night of thousands of messages takes seconds more on a server, where each query is a round trip.
-      env, encoding: 'utf8', input: opts.input ?? '', timeout: ON_POSTGRES ? 60_000 : 20_000, maxBuffer: 64 * 1024 * 1024,
+      env, encoding: 'utf8', input: opts.input ?? '', timeout: ON_POSTGRES ? 120_000 : 20_000, maxBuffer: 64 * 1024 * 1024,
     });
     return {
       code: r.status ?? -1,
