@@ -4,11 +4,12 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import Sqlite from 'better-sqlite3';
 import {
-  Kysely, PostgresAdapter, SqliteDialect, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs,
+  Kysely, SqliteDialect, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs,
   type QueryResult, type RootOperationNode, type SqliteDatabase, type UnknownRow,
 } from 'kysely';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { assetPath } from './assets.js';
+import { isPostgres } from './engine.js';
 import { MIGRATION_STEPS } from './migration-steps.js';
 import { describeUrl, isPostgresUrl, openPostgres } from './postgres.js';
 import type { Database, DB } from './types.js';
@@ -240,7 +241,7 @@ function migrate(raw: Sqlite.Database, path: string): void {
 /** PRAGMA integrity_check's lines ('ok' when sound) and the number of foreign-key violations. */
 export function integrity(db: DB): { integrity: string[]; foreignKeys: number } {
   // PostgreSQL checks its pages and references itself, as it writes them.
-  if (db.getExecutor().adapter instanceof PostgresAdapter) return { integrity: ['ok'], foreignKeys: 0 };
+  if (isPostgres(db)) return { integrity: ['ok'], foreignKeys: 0 };
   const raw = rawHandle(db);
   return {
     integrity: (raw.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),
