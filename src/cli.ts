@@ -59,7 +59,7 @@ function program(lazy: Lazy): Command {
 
 /** `orders` with nothing else: where things are and what to type first. Creates nothing. */
 async function orientation(): Promise<void> {
-  const [{ resolveDbPath }, { isPostgresUrl, withoutPassword }] = await Promise.all([import('./db/open.js'), import('./db/postgres.js')]);
+  const [{ resolveDbPath }, { isPostgresUrl, withoutPassword }] = await Promise.all([import('./db/open.js'), import('./db/postgres-url.js')]);
   const { path } = resolveDbPath(undefined);
   const where = isPostgresUrl(path) ? withoutPassword(path) : `${path}${existsSync(path) ? '' : ' (created on first use)'}`;
   process.stdout.write(`orders ${typeof ORDERS_VERSION === 'string' ? ORDERS_VERSION : 'dev'}: a small shop's order book.

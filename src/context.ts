@@ -4,7 +4,7 @@ import { dateIn, isoInZone, parseNow, type Offset } from './core/dates.js';
 import { UsageError } from './core/errors.js';
 import { currencyOf } from './core/money.js';
 import { openStore, resolveDbPath } from './db/open.js';
-import { isPostgresUrl, withoutPassword } from './db/postgres.js';
+import { isPostgresUrl, withoutPassword } from './db/postgres-url.js';
 import type { ServiceContext } from './services/context.js';
 import { loadSettings } from './services/settings.js';
 import { withDefaults } from './core/settings.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../core/errors.js';
-import { isPostgresUrl, withoutPassword } from '../db/postgres.js';
+import { isPostgresUrl, withoutPassword } from '../db/postgres-url.js';
 import { backup } from '../services/backup.js';
 
 export async function run(ctx: CommandContext, [file]: string[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { chmodSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
-import { nativeBinding, rawHandle } from './open.js';
+import { nativeBinding } from './sqlite.js';
+import { rawHandle } from './sqlite-dialect.js';
 import type { DB } from './types.js';
 
 /** A consistent copy through SQLite's online backup API, safe while other commands write; mode 0600 like the original. */

@@ -1,10 +1,9 @@
 import { rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { insertMany } from './bulk.js';
-import { isPostgres, query } from './engine.js';
+import { dialectOf, query } from './dialect.js';
 import type { Head } from './evidence.js';
-import { rawHandle } from './open.js';
-import { describeUrl, isPostgresUrl } from './postgres.js';
+import { describeUrl, isPostgresUrl } from './postgres-url.js';
 import type * as T from './types.js';
 import type { DB } from './types.js';
 
@@ -109,28 +108,18 @@ export async function copySettings(from: DB, to: DB): Promise<number> {
 export async function copyTable(from: DB, to: DB, table: CopiedTable): Promise<number> {
   const { name, key, below, columns } = table;
   const list = columns.join(', ');
-  const page = pageReader(from, `SELECT ${list} FROM ${name} WHERE ${key} > ? ORDER BY ${key} LIMIT ${PAGE}`, columns);
+  const text = `SELECT ${list} FROM ${name} WHERE ${key} > ? ORDER BY ${key} LIMIT ${PAGE}`;
   const head = `INSERT INTO ${name} (${list})`;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const at = columns.indexOf(key);
   let copied = 0;
   for (let last = below; ;) {
-    const rows = await page(last);
+    const rows = await dialectOf(from).arrays(from, text, [last]);
     if (rows.length === 0) return copied;
     await insertMany(to, head, tuple, rows);
     copied += rows.length;
     last = rows[rows.length - 1]![at] as number | string;
   }
-}
-
-/**
- * Reads a page as arrays of values in column order. On SQLite straight from the statement:
- * objects of the orders' 37 columns made reading 200,000 orders take 4.0 s instead of 1.3 s.
- */
-function pageReader(db: DB, text: string, columns: readonly string[]): (last: unknown) => Promise<unknown[][]> {
-  if (isPostgres(db)) return async (last) => (await query<Record<string, unknown>>(db, text, [last])).map((r) => columns.map((c) => r[c]));
-  const statement = rawHandle(db).prepare(text).raw(true);
-  return async (last) => statement.all(last) as unknown[][];
 }
 
 /** The chain's head as the source stores it: the copied entries are chained already, nothing is appended. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { inChunks } from './chunks.js';
-import { fragments } from './engine.js';
+import { fragments } from './dialect.js';
 import type { DB } from './types.js';
 
 export interface CustomerRow {

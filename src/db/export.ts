@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type CompiledQuery } from 'kysely';
 import { isBlacklisted } from './customers.js';
-import { isPostgres } from './engine.js';
-import { rawHandle } from './open.js';
+import { dialectOf, fragments } from './dialect.js';
 import type { DB } from './types.js';
 
 export interface ExportFilter {
@@ -20,44 +19,11 @@ function byStatus<Q extends { where: (...a: any[]) => Q }>(q: Q, column: string,
 
 const day = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 10)`;
 
-/**
- * A minor-unit column as a JSON number in the major unit, with integer maths only:
- * 1250 with 2 decimals -> 12.5, 40000 with none -> 40000.
- */
-function majorJson(column: string, exponent: number) {
-  if (exponent === 0) return sql`${sql.ref(column)}`;
-  const unit = 10 ** exponent;
-  return sql`json(rtrim(rtrim(printf('%d.%0*d', ${sql.ref(column)} / ${unit}, ${exponent}, ${sql.ref(column)} % ${unit}), '0'), '.'))`;
-}
-
-/**
- * An order's items as the export's JSON text. PostgreSQL's json functions space their output
- * differently, so there its JSON is parsed and written again (see pgItems) to the same bytes.
- */
-function itemsJson(db: DB, exponent: number) {
-  if (!isPostgres(db)) {
-    return sql<string>`(SELECT json_group_array(json_object('description', i.description, 'quantity', i.quantity, 'unit_price', ${majorJson('i.unit_price', exponent)}))
-        FROM (SELECT description, quantity, unit_price FROM order_items WHERE order_id = o.id ORDER BY position) i)`;
-  }
-  const price = exponent === 0 ? sql`i.unit_price` : sql`i.unit_price / ${sql.lit(10 ** exponent)}::numeric`;
-  return sql<string>`(SELECT COALESCE(json_agg(json_build_object('description', i.description, 'quantity', i.quantity, 'unit_price', ${price}) ORDER BY i.position), '[]')::text
-        FROM order_items i WHERE i.order_id = o.id)`;
-}
-
-/** An order's money per kind as a JSON array: SQLite's json_array, PostgreSQL's json_build_array. */
+/** An order's money per kind as a JSON array. */
 function moneyJson(db: DB) {
-  const array = isPostgres(db) ? sql.raw('json_build_array') : sql.raw('json_array');
-  return sql<string | null>`(SELECT ${array}(
-        SUM(CASE kind WHEN 'payment' THEN amount ELSE 0 END), SUM(CASE kind WHEN 'refund' THEN amount ELSE 0 END),
-        SUM(CASE kind WHEN 'forfeit' THEN amount ELSE 0 END), SUM(CASE kind WHEN 'storage_fee' THEN amount ELSE 0 END), MAX(fee_date),
-        SUM(CASE kind WHEN 'delivery_fee' THEN amount ELSE 0 END), SUM(CASE kind WHEN 'compensation' THEN amount ELSE 0 END),
-        SUM(CASE kind WHEN 'waiver' THEN amount ELSE 0 END))${isPostgres(db) ? sql`::text` : sql``} FROM ledger WHERE order_id = o.id)`;
-}
-
-/** The items column (index 7 of streamOrders) in the same bytes as SQLite writes it. */
-function pgItems(row: unknown[]): unknown[] {
-  row[7] = JSON.stringify(JSON.parse(row[7] as string));
-  return row;
+  const sum = (kind: string) => sql`SUM(CASE kind WHEN ${sql.lit(kind)} THEN amount ELSE 0 END)`;
+  return sql<string | null>`(SELECT ${fragments(db).jsonArray([sum('payment'), sum('refund'), sum('forfeit'), sum('storage_fee'), sql`MAX(fee_date)`,
+    sum('delivery_fee'), sum('compensation'), sum('waiver')])} FROM ledger WHERE order_id = o.id)`;
 }
 
 /**
@@ -72,7 +38,7 @@ export function streamOrders(db: DB, f: ExportFilter, exponent: number) {
     .innerJoin('customers as c', 'c.id', 'o.customer_id')
     .select([
       'o.id', 'o.external_ref', 'o.status', 'c.name as customer_name', 'c.phone', 'o.created_at', 'o.pickup_date',
-      itemsJson(db, exponent).as('items'),
+      fragments(db).itemsJson(exponent).as('items'),
       'o.total', 'o.deposit_required', 'o.terms_deposit_percent',
       moneyJson(db).as('money'),
       'o.custom', 'o.needs_confirmation', 'o.note', 'o.confirmed_on', 'o.ready_on', 'o.completed_on', 'o.cancelled_on',
@@ -83,50 +49,20 @@ export function streamOrders(db: DB, f: ExportFilter, exponent: number) {
   if (f.from) q = q.where(day('o.created_at'), '>=', f.from);
   if (f.to) q = q.where(day('o.created_at'), '<=', f.to);
   q = byStatus(q, 'o.status', f);
-  return rows(db, q.orderBy('o.id'), isPostgres(db) ? pgItems : undefined);
+  return rows(db, q.orderBy('o.id'));
 }
 
 /** Rows per page of a stream. */
 const PAGE = 1000;
 
-interface Streamable {
-  compile(): { sql: string; parameters: readonly unknown[] };
-  stream(chunkSize?: number): AsyncIterableIterator<Record<string, unknown>>;
-}
-
 /**
- * A Kysely-built query's rows as value arrays in select order, a page at a time. On SQLite it
- * runs on the raw connection: Kysely's own stream made an object per row, which the 1M-order
- * export showed as its cost. On PostgreSQL it reads through a server-side cursor.
+ * A Kysely-built query's rows as value arrays in select order, a page at a time, read by the
+ * engine's own means (src/db/dialect.ts): Kysely's stream made an object per row, which the
+ * 1M-order export showed as its cost.
  */
-async function* rows(db: DB, q: Streamable, fix?: (row: unknown[]) => unknown[]): AsyncGenerator<unknown[][]> {
-  let page: unknown[][] = [];
-  if (isPostgres(db)) {
-    for await (const r of q.stream(PAGE)) {
-      const values = Object.values(r);
-      page.push(fix ? fix(values) : values);
-      if (page.length === PAGE) {
-        yield page;
-        page = [];
-      }
-    }
-  } else {
-    const { sql: text, parameters } = q.compile();
-    const raw = rawHandle(db);
-    // A stream reads each page about once: better-sqlite3's default 16 MB page cache would only
-    // add to the peak memory of a 1M-order export (2 MB reads as fast).
-    raw.pragma('cache_size = -2000');
-    for (const r of raw.prepare(text).raw().iterate(...parameters) as Iterable<unknown[]>) {
-      page.push(r);
-      if (page.length === PAGE) {
-        yield page;
-        page = [];
-      }
-    }
-  }
-  if (page.length) yield page;
+function rows(db: DB, q: { compile(): CompiledQuery }): AsyncGenerator<unknown[][]> {
+  return dialectOf(db).pages(db, q.compile(), PAGE);
 }
-
 
 export function streamCustomers(db: DB, f: ExportFilter) {
   let q = db.selectFrom('customers as c').select((eb) => [

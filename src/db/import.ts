@@ -1,7 +1,7 @@
 import { detached, type ImportedOrder } from '../core/import-row.js';
 import { insertMany } from './bulk.js';
 import { IN_LIMIT } from './chunks.js';
-import { query } from './engine.js';
+import { query } from './dialect.js';
 import { chainNewRows, touch } from './evidence.js';
 import type { DB } from './types.js';
 

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
-import { isPostgres } from './engine.js';
+import { dialectOf } from './dialect.js';
 import type { Item } from '../core/items.js';
 import { EMPTY_TOTALS, type EntryKind, type Totals } from '../core/ledger.js';
 import { inChunks } from './chunks.js';
@@ -48,7 +48,7 @@ function selectOrders(db: DB) {
  * same order at once see each other's payment (PostgreSQL; on SQLite the writer holds the file).
  */
 export async function lockOrder(db: DB, id: number): Promise<void> {
-  if (isPostgres(db)) await db.selectFrom('orders').select('id').where('id', '=', id).forUpdate().execute();
+  if (dialectOf(db).rowLocks) await db.selectFrom('orders').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 export async function getOrder(db: DB, id: number): Promise<OrderRow | undefined> {

@@ -3,59 +3,15 @@ import { createRequire } from 'node:module';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { assetPath } from './assets.js';
+import { DialectCarrier } from './dialect.js';
+import { postgresDialect, prefetching } from './postgres-dialect.js';
+import { databaseOf, describeUrl, readUrl, withoutPassword } from './postgres-url.js';
 import type { Database, DB } from './types.js';
 
 /** The schema version of a PostgreSQL orders database (schema.pg.sql writes it). */
 const PG_SCHEMA_VERSION = 2;
 /** The lock that makes two counters opening a new database at once create its schema once. */
 const MIGRATE_LOCK = 0x6f726d67; // 'ormg'
-
-/** A postgres:// or postgresql:// URL, as `--db` and ORDERS_DB take it. */
-export function isPostgresUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(target);
-}
-
-/** A postgres:// URL read as the driver reads it: host and port may also come as ?host= and ?port=. */
-function readUrl(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    // `postgres://user@/db?host=...`: no host before the path, which URL cannot read.
-    try {
-      return new URL(url.replace(/@\//, '@localhost/'));
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-/** The database a URL names (its path, or ?dbname=), '' when none. */
-function databaseOf(u: URL): string {
-  return decodeURIComponent(u.pathname.replace(/^\//, '')) || u.searchParams.get('dbname') || '';
-}
-
-/** Where a URL points, for messages: host, port and database, never the user's password. */
-export function describeUrl(url: string): string {
-  const u = readUrl(url);
-  if (!u) return 'PostgreSQL (the URL could not be read)';
-  const host = u.searchParams.get('host') || u.hostname || process.env.PGHOST || 'localhost';
-  const port = u.searchParams.get('port') || u.port || process.env.PGPORT || '5432';
-  return `PostgreSQL at ${host}:${port}, database ${databaseOf(u) || '(none)'}`;
-}
-
-/** The URL with any password taken out (user:password@ and ?password=), for anything that is printed. */
-export function withoutPassword(url: string): string {
-  const scrub = (text: string) => text.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1@').replace(/([?&])password=[^&]*(&|$)/gi, (_, before: string, after: string) => (after ? before : '')).replace(/[?&]$/, '');
-  try {
-    const u = new URL(url);
-    u.password = '';
-    u.searchParams.delete('password');
-    return scrub(u.toString());
-  } catch {
-    return scrub(url);
-  }
-}
-
 /**
  * Opens a PostgreSQL orders database through Kysely's PostgresDialect and node-postgres, loaded
  * only here. Rows read the same as SQLite's: BIGINT and NUMERIC come back as numbers (`pg`
@@ -88,7 +44,7 @@ export async function openPostgres(url: string): Promise<{ db: DB; created: bool
     await close().catch(() => {});
     throw new RefusedError(`Cannot connect to ${where}: ${reason(err)}.`);
   }
-  const db: DB = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  const db: DB = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: prefetching(Cursor) }), plugins: [new DialectCarrier(postgresDialect)] });
   try {
     const created = await migrate(db, where);
     return { db, created, close: () => db.destroy() };
@@ -96,6 +52,17 @@ export async function openPostgres(url: string): Promise<{ db: DB; created: bool
     await db.destroy().catch(() => {});
     throw err;
   }
+}
+
+/** A lost server or a read-only user as one sentence (SPEC 12); undefined for other errors. */
+export function postgresStorageError(url: string, err: unknown): Error | undefined {
+  const code = (err as { code?: string }).code ?? '';
+  if (['57P01', '57P02', '57P03', '08003', '08006', 'ECONNRESET', 'EPIPE'].includes(code) || /Connection terminated|not queryable/i.test((err as Error).message ?? '')) {
+    return new RefusedError(`Lost the connection to ${describeUrl(url)} while the command ran; what it had not committed was rolled back by the server, so check with \`orders show\` before running it again.`);
+  }
+  // A user granted only SELECT, or a server (or replica) in read-only mode.
+  if (code === '42501' || code === '25006') return new UsageError(`Cannot change ${url}: this database user may only read; only commands that read work here.`);
+  return undefined;
 }
 
 /**

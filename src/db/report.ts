@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Figures } from '../core/report.js';
 import { inChunks } from './chunks.js';
-import { fragments } from './engine.js';
+import { fragments } from './dialect.js';
 import type { DB } from './types.js';
 
 export type GroupBy = 'none' | 'week' | 'month' | 'customer';

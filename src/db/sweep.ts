@@ -1,7 +1,7 @@
 import { insertMany } from './bulk.js';
 import { IN_LIMIT } from './chunks.js';
 import { chain, touch } from './evidence.js';
-import { query } from './engine.js';
+import { query } from './dialect.js';
 import type { DB } from './types.js';
 
 /**

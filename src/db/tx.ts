@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { isPostgres } from './engine.js';
+import { dialectOf } from './dialect.js';
 import { forgetTouched, sealTouched } from './evidence.js';
 import type { DB } from './types.js';
 
@@ -28,23 +28,14 @@ async function onConnection<T>(db: DB, begin: readonly string[], fn: (trx: DB) =
 }
 
 /**
- * The shop's writer lock on PostgreSQL, held to the end of the transaction: writers from every
- * counter take turns, as SQLite's BEGIN IMMEDIATE makes them, so a check and the write it
- * allows (a payment against the balance, the next evidence entry, tonight's sweep) never
- * interleave with another counter's. Row locks (FOR UPDATE) guard the same rows besides.
- */
-export const WRITER_LOCK = 0x6f726473; // 'ords'
-
-/**
- * A writer's transaction: BEGIN IMMEDIATE on SQLite (the write lock up front, so a concurrent
- * sweep makes it wait for the busy timeout instead of failing), the writer lock on PostgreSQL.
+ * A writer's transaction: the shop's write lock taken up front (BEGIN IMMEDIATE on SQLite,
+ * the writer lock on PostgreSQL), so writers from every counter take turns.
  * With dryRun the work is done and then rolled back, so a preview is exactly what the real run
  * would do; a function decides when the work is done (an import with problems rolls back).
  */
 export async function writeTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, opts: { dryRun?: boolean | (() => boolean) } = {}): Promise<T> {
-  const begin = isPostgres(db) ? ['begin', `select pg_advisory_xact_lock(${WRITER_LOCK})`] : ['begin immediate'];
   const dry = () => (typeof opts.dryRun === 'function' ? opts.dryRun() : Boolean(opts.dryRun));
-  return onConnection(db, begin, fn, (failed) => (failed || dry() ? 'rollback' : 'commit'));
+  return onConnection(db, dialectOf(db).beginWrite, fn, (failed) => (failed || dry() ? 'rollback' : 'commit'));
 }
 
 /**
@@ -52,5 +43,5 @@ export async function writeTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>, o
  * pages neither skips nor repeats an order that a concurrent command changes meanwhile.
  */
 export async function readTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>): Promise<T> {
-  return onConnection(db, [isPostgres(db) ? 'begin isolation level repeatable read read only' : 'begin'], fn, () => 'rollback');
+  return onConnection(db, dialectOf(db).beginRead, fn, () => 'rollback');
 }

@@ -2,7 +2,7 @@ import { RefusedError, UsageError } from '../core/errors.js';
 import { COPIED_TABLES, copyHead, copySettings, copyTable, discardNewFile, sameStore, shopDataIn } from '../db/copy.js';
 import type { Head } from '../db/evidence.js';
 import { openStore, storageError } from '../db/open.js';
-import { isPostgresUrl, withoutPassword } from '../db/postgres.js';
+import { isPostgresUrl, withoutPassword } from '../db/postgres-url.js';
 import { readTransaction, writeTransaction } from '../db/tx.js';
 import type { DB } from '../db/types.js';
 

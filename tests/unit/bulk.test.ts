@@ -2,8 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { batchSize, insertMany } from '../../src/db/bulk.ts';
-import { openDatabase } from '../../src/db/open.ts';
+import { insertMany } from '../../src/db/bulk.ts';
+import { dialectOf } from '../../src/db/dialect.ts';
+import { batchSize } from '../../src/db/postgres-dialect.ts';
+import { openDatabase } from '../../src/db/sqlite.ts';
 
 /** An orders database with a scratch table t; kdb is the Kysely handle insertMany takes, db its raw SQLite. */
 function table() {
@@ -39,10 +41,10 @@ describe('insertMany', () => {
   });
 
   it('sizes PostgreSQL batches under its 65,535 bound parameters, SQLite batches at 100', () => {
-    expect(batchSize(false, 29)).toBe(100);
-    expect(batchSize(true, 5)).toBe(1000);
-    expect(batchSize(true, 100) * 100).toBeLessThanOrEqual(65_535);
-    expect(batchSize(true, 100)).toBe(655);
-    expect(batchSize(true, 70_000)).toBe(1);
+    expect(dialectOf(table().kdb).batchSize(29)).toBe(100);
+    expect(batchSize(5)).toBe(1000);
+    expect(batchSize(100) * 100).toBeLessThanOrEqual(65_535);
+    expect(batchSize(100)).toBe(655);
+    expect(batchSize(70_000)).toBe(1);
   });
 });

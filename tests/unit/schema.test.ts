@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATION_STEPS } from '../../src/db/migration-steps.js';
-import { SCHEMA_VERSION } from '../../src/db/open.js';
+import { SCHEMA_VERSION } from '../../src/db/sqlite.js';
 
 const root = resolve(import.meta.dirname, '../..');
 

@@ -1,0 +1,80 @@
+import type { CompiledQuery, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RawBuilder, RootOperationNode, UnknownRow } from 'kysely';
+import type { DB } from './types.js';
+
+/**
+ * The seam between the engines (SPEC 13): what src/db asks of SQLite or PostgreSQL beyond
+ * Kysely. One object per engine (src/db/sqlite.ts, src/db/postgres.ts), chosen once when the
+ * store is opened and carried by its Kysely instance; everything else in src/db is Kysely, or
+ * statements written once with `?` placeholders, and does not know which engine it talks to.
+ */
+export interface Dialect {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Opens a writer's transaction with the shop's write lock taken up front. */
+  readonly beginWrite: readonly string[];
+  /** Opens a reader's transaction: every statement inside sees one snapshot. */
+  readonly beginRead: readonly string[];
+  /** Whether a change must lock its rows (several writers per row); SQLite's writer locks the whole file. */
+  readonly rowLocks: boolean;
+  /** One statement with `?` placeholders in the caller's transaction; its rows (none without RETURNING). */
+  query<R>(db: DB, text: string, params: readonly unknown[]): Promise<R[]>;
+  /** The same, its rows as value arrays in select order. */
+  arrays(db: DB, text: string, params: readonly unknown[]): Promise<unknown[][]>;
+  /** A built query's rows as value arrays in select order, a page at a time, with flat memory. */
+  pages(db: DB, query: CompiledQuery, pageSize: number): AsyncGenerator<unknown[][]>;
+  /** Rows per multi-row VALUES statement of `width` parameters a row, under the engine's limit. */
+  batchSize(width: number): number;
+  /** The store's own check of its pages and references ('ok' when sound), and foreign-key violations. */
+  integrity(db: DB): { integrity: string[]; foreignKeys: number };
+  /** The SQL that differs between the engines. */
+  readonly sql: Fragments;
+}
+
+type Sql = RawBuilder<unknown>;
+
+export interface Fragments {
+  /** the smaller of two values */
+  least(a: Sql, b: Sql): Sql;
+  /** whole days from one 'YYYY-MM-DD' to another */
+  daysBetween(from: Sql, to: Sql): Sql;
+  /** SQLite's strftime('%Y-W%W'): the year and its Monday-based week, 00 to 53 */
+  week(date: Sql): RawBuilder<string>;
+  /** LIKE without regard to ASCII case, as SQLite's LIKE is */
+  readonly like: Sql;
+  /**
+   * An order's items (alias o) as JSON text in the bytes JSON.stringify writes: description,
+   * quantity and unit_price in the major unit (minor units over 10^exponent, no trailing zeros).
+   */
+  itemsJson(exponent: number): RawBuilder<string>;
+  /** A JSON array of the given values, as text. */
+  jsonArray(values: Sql[]): RawBuilder<string | null>;
+}
+
+/**
+ * Carries the dialect with the Kysely instance: a plugin that changes nothing, so every
+ * connection and transaction made from the instance has it, and nothing keeps a registry.
+ */
+export class DialectCarrier implements KyselyPlugin {
+  constructor(readonly dialect: Dialect) {}
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+export function dialectOf(db: DB): Dialect {
+  const carrier = db.getExecutor().plugins.find((p): p is DialectCarrier => p instanceof DialectCarrier);
+  if (!carrier) throw new Error('this handle was not opened by openStore');
+  return carrier.dialect;
+}
+
+/** Runs one statement with `?` placeholders inside the caller's transaction and returns its rows. */
+export function query<R = Record<string, unknown>>(db: DB, text: string, params: readonly unknown[] = []): Promise<R[]> {
+  return dialectOf(db).query<R>(db, text, params);
+}
+
+/** The SQL fragments of the handle's engine. */
+export function fragments(db: DB): Fragments {
+  return dialectOf(db).sql;
+}
