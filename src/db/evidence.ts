@@ -18,15 +18,23 @@ export async function readHead(db: DB): Promise<Head> {
   return h ?? { count: 0, hash: GENESIS };
 }
 
+/** The chain's head as this transaction last wrote it, so its head row is locked and read once. */
+const heads = new WeakMap<DB, Head>();
+
 /**
  * Appends rows (as inserted, with their ids) to the chain; call inside the write transaction
- * that inserted them. The no-op UPDATE first takes the head row's lock on engines with row
- * locks (PostgreSQL), so concurrent writers append one after another.
+ * that inserted them. The transaction's first append takes the head row's lock with a no-op
+ * UPDATE on engines with row locks (PostgreSQL), reading it in the same statement, so
+ * concurrent writers append one after another.
  */
 export async function chain(db: DB, source: Source, rows: readonly Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.updateTable('evidence_head').set((eb) => ({ count: eb.ref('count') })).where('id', '=', 1).execute();
-  const head = await readHead(db);
+  let head = heads.get(db);
+  if (!head) {
+    const locked = await db.updateTable('evidence_head').set((eb) => ({ count: eb.ref('count') })).where('id', '=', 1)
+      .returning(['count', 'hash']).executeTakeFirst();
+    head = locked ?? { count: 0, hash: GENESIS };
+  }
   let { count, hash } = head;
   const entries = (function* () {
     for (const row of rows) {
@@ -37,6 +45,7 @@ export async function chain(db: DB, source: Source, rows: readonly Record<string
   })();
   await insertMany(db, 'INSERT INTO evidence (seq, source, row_id, digest, hash)', '(?, ?, ?, ?, ?)', entries);
   await db.updateTable('evidence_head').set({ count, hash }).where('id', '=', 1).execute();
+  heads.set(db, { count, hash });
 }
 
 /** Orders changed in a write transaction, chained once with their final state when it commits. */

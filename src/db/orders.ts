@@ -172,17 +172,19 @@ export interface RefundFacts {
   compensationKind: string | null;
 }
 
-export async function refundFacts(db: DB, id: number): Promise<RefundFacts> {
-  const [rows, event] = await Promise.all([
-    db.selectFrom('ledger').select(['amount', 'method', 'note']).where('order_id', '=', id).where('kind', '=', 'refund').orderBy('id').execute(),
-    db.selectFrom('events').select('detail').where('order_id', '=', id).where('kind', '=', 'compensation').orderBy('id', 'desc').limit(1).executeTakeFirst(),
-  ]);
-  let lastRefund: RefundFacts['lastRefund'] = null;
-  let feeRefunded = 0;
-  for (const r of rows) {
+/** Each order's refund facts, by order id, read for all of them at once. */
+export async function refundFactsOf(db: DB, ids: readonly number[]): Promise<Map<number, RefundFacts>> {
+  const facts = new Map<number, RefundFacts>(ids.map((id) => [id, { lastRefund: null, feeRefunded: 0, compensationKind: null }]));
+  const refunds = await inChunks(ids, (slice) => db.selectFrom('ledger').select(['order_id', 'amount', 'method', 'note'])
+    .where('order_id', 'in', slice).where('kind', '=', 'refund').orderBy('id').execute());
+  for (const r of refunds) {
+    const f = facts.get(r.order_id)!;
     const note = r.note ?? '';
-    if (note.startsWith(FEE_REFUND_NOTE)) feeRefunded += r.amount;
-    else if (!note.startsWith('compensation: ')) lastRefund = { amount: r.amount, method: r.method };
+    if (note.startsWith(FEE_REFUND_NOTE)) f.feeRefunded += r.amount;
+    else if (!note.startsWith('compensation: ')) f.lastRefund = { amount: r.amount, method: r.method };
   }
-  return { lastRefund, feeRefunded, compensationKind: event?.detail?.split(':')[0] ?? null };
+  const events = await inChunks(ids, (slice) => db.selectFrom('events').select(['order_id', 'detail'])
+    .where('order_id', 'in', slice).where('kind', '=', 'compensation').orderBy('id').execute());
+  for (const e of events) facts.get(e.order_id)!.compensationKind = e.detail?.split(':')[0] ?? null;
+  return facts;
 }

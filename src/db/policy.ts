@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { PolicyOrder } from '../core/policy.js';
+import { inChunks } from './chunks.js';
 import type { DB } from './types.js';
 
 /** The facts the policy needs for each open order, in one indexed query (no query per order). */
@@ -75,20 +76,16 @@ export async function agendaCandidates(db: DB, today: string, reminderUntil: str
   return (await candidates(policyQuery(db), today, reminderUntil).select(['o.customer_id', 'o.total']).execute()).map(toPolicyOrder);
 }
 
-export async function policyOrder(db: DB, id: number): Promise<PolicyOrder | undefined> {
-  const row = await policyQuery(db).where('o.id', '=', id).executeTakeFirst();
-  return row && toPolicyOrder(row);
+/** The text of each order's latest complaint, by order id (orders without one are absent). */
+export async function lastComplaints(db: DB, ids: readonly number[]): Promise<Map<number, string>> {
+  const rows = await inChunks(ids, (slice) => db.selectFrom('communications').select(['order_id', 'text'])
+    .where('order_id', 'in', slice).where('kind', '=', 'complaint').orderBy('id').execute());
+  return new Map(rows.map((r) => [r.order_id!, r.text]));
 }
 
-export async function lastComplaint(db: DB, id: number): Promise<string | null> {
-  const row = await db.selectFrom('communications').select('text')
-    .where('order_id', '=', id).where('kind', '=', 'complaint').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row?.text ?? null;
-}
-
-/** The alternative the shop offered when it cancelled (cancel --by shop --offer), kept as an event. */
-export async function lastOffer(db: DB, id: number): Promise<string | null> {
-  const row = await db.selectFrom('events').select('detail')
-    .where('order_id', '=', id).where('kind', '=', 'alternative-offered').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row?.detail ?? null;
+/** The alternative the shop offered when it cancelled (cancel --by shop --offer), kept as an event, by order id. */
+export async function lastOffers(db: DB, ids: readonly number[]): Promise<Map<number, string | null>> {
+  const rows = await inChunks(ids, (slice) => db.selectFrom('events').select(['order_id', 'detail'])
+    .where('order_id', 'in', slice).where('kind', '=', 'alternative-offered').orderBy('id').execute());
+  return new Map(rows.map((r) => [r.order_id, r.detail]));
 }

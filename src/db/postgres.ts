@@ -30,8 +30,10 @@ export async function openPostgres(url: string): Promise<{ db: DB; created: bool
   pg.types.setTypeParser(16, (v: string) => (v === 't' ? 1 : 0)); // bool: EXISTS and comparisons, 1/0 as in SQLite
   const where = describeUrl(url);
   // lock_timeout: a lock held by another program is given up after 10 s, as SQLite's busy timeout
-  // does, with the same sentence (src/output/errors.ts), instead of a wait without end.
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 15_000, options: '-c lock_timeout=10s' });
+  // does, with the same sentence (src/output/errors.ts), instead of a wait without end. One
+  // connection, as SQLite has: queries run one after another on it (a second connection is
+  // another server process to start, for a command that sends its statements in turn anyway).
+  const pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 15_000, options: '-c lock_timeout=10s' });
   // A client that loses its server, idle or in use, must not end the process with an unhandled
   // 'error' event: the query in flight fails with the same error, which becomes one sentence.
   pool.on('error', () => {});

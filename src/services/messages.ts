@@ -1,11 +1,11 @@
 import { maxDate } from '../core/dates.js';
 import { RefusedError } from '../core/errors.js';
-import { clockOf, deadline, type Clock } from '../core/policy.js';
+import { clockOf, deadline, type Clock, type PolicyOrder } from '../core/policy.js';
 import { listSetting, numberSetting } from '../core/settings.js';
 import type { Terms } from '../core/terms.js';
 import { appendCommunications } from '../db/communications.js';
-import { getOrder, refundFacts } from '../db/orders.js';
-import { lastComplaint, lastOffer, policyOrder } from '../db/policy.js';
+import { ordersByIds, refundFactsOf, type RefundFacts } from '../db/orders.js';
+import { lastComplaints, lastOffers, policyOrders } from '../db/policy.js';
 import { customerVoice } from '../db/customers.js';
 import type { Item } from '../core/items.js';
 import type { DB } from '../db/types.js';
@@ -71,9 +71,8 @@ export function currentTermsText(ctx: ServiceContext, lang: Lang): string {
  * today. Its cancellation day is the one the sweep will really use if the message goes out
  * today (fair warning), so a notice never names a day that the rule would not keep.
  */
-async function clockFor(ctx: ServiceContext, db: DB, view: OrderView): Promise<Clock> {
+function clockFor(ctx: ServiceContext, view: OrderView, p: PolicyOrder | undefined): Clock {
   const today = ctx.today;
-  const p = await policyOrder(db, view.row.id);
   const real = p && clockOf(p);
   if (real) return { ...real, cancelOn: deadline(p, real, today, noticeDays(ctx)) };
   const preview = { ...p!, status: 'ready' as const, fulfilment: 'pickup' as const, ready_on: maxDate(today, view.row.ready_on ?? today) };
@@ -90,14 +89,51 @@ export interface Occasion {
   oldTotal?: number;
 }
 
+/** What a message may say of an order beyond its view: its clock's facts, complaint, refunds and offer. */
+interface Facts {
+  view: OrderView;
+  policy: PolicyOrder | undefined;
+  complaint: string | null;
+  refunds: RefundFacts;
+  offer: string | null;
+}
+
+/** The facts of these orders, read for all of them in a few statements (remind renders hundreds at once). */
+async function factsOf(db: DB, ids: readonly number[]): Promise<Map<number, Facts>> {
+  const rows = await ordersByIds(db, ids);
+  const views = await viewsOf(db, rows);
+  const policies = new Map((await policyOrders(db, ids)).map((p) => [p.id, p]));
+  const complaints = await lastComplaints(db, ids);
+  const refunds = await refundFactsOf(db, ids);
+  const offers = await lastOffers(db, ids);
+  return new Map(views.map((view) => {
+    const id = view.row.id;
+    return [id, { view, policy: policies.get(id), complaint: complaints.get(id) ?? null, refunds: refunds.get(id)!, offer: offers.get(id) ?? null }];
+  }));
+}
+
 /** Renders a template for an order, reading through db (a transaction's, when inside one). */
 export async function renderFor(db: DB, ctx: ServiceContext, id: number, template: TemplateName, langAsked?: Lang, occasion: Occasion = {}): Promise<RenderedMessage> {
-  const row = await getOrder(db, id);
-  if (!row) throw new RefusedError(`Order ${id} does not exist; \`orders list\` shows the orders.`);
-  const lang = langAsked ?? languageFor(ctx, row.customer_lang);
-  const [view] = await viewsOf(db, [row]);
-  const v = view!;
-  const [clock, complaint, refunds, offer] = await Promise.all([clockFor(ctx, db, v), lastComplaint(db, id), refundFacts(db, id), lastOffer(db, id)]);
+  const facts = (await factsOf(db, [id])).get(id);
+  if (!facts) throw new RefusedError(`Order ${id} does not exist; \`orders list\` shows the orders.`);
+  return renderWith(ctx, facts, template, langAsked ?? languageFor(ctx, facts.view.row.customer_lang), occasion);
+}
+
+/** Renders a template for each of these orders (each in its customer's language), reading their facts once for all. */
+export async function renderMany(db: DB, ctx: ServiceContext, wanted: readonly { order_id: number; template: TemplateName }[]): Promise<RenderedMessage[]> {
+  const facts = await factsOf(db, [...new Set(wanted.map((w) => w.order_id))]);
+  return wanted.map(({ order_id: id, template }) => {
+    const f = facts.get(id);
+    if (!f) throw new RefusedError(`Order ${id} does not exist; \`orders list\` shows the orders.`);
+    return renderWith(ctx, f, template, languageFor(ctx, f.view.row.customer_lang), {});
+  });
+}
+
+function renderWith(ctx: ServiceContext, facts: Facts, template: TemplateName, lang: Lang, occasion: Occasion): RenderedMessage {
+  const { view: v, complaint, refunds, offer } = facts;
+  const row = v.row;
+  const id = row.id;
+  const clock = clockFor(ctx, v, facts.policy);
   const t = loadTemplate(template, lang);
   const comp = v.totals.compensation;
   const text = render(t.text, orderValues(shopFacts(ctx), orderTerms(v), {

@@ -4,7 +4,7 @@ import { dueMessages, markFailed, markSent } from '../db/outbox.js';
 import type { DB } from '../db/types.js';
 import type { TemplateName } from '../messages/templates.js';
 import { inWrite, type ServiceContext } from './context.js';
-import { recordSent, renderFor, type RenderedMessage } from './messages.js';
+import { recordSent, renderMany, type RenderedMessage } from './messages.js';
 import { sendWith } from './notify.js';
 import { queueDueNotices } from './outbox.js';
 
@@ -31,9 +31,8 @@ async function eachDuePage(db: DB, ctx: ServiceContext, fn: (page: Due[]) => Pro
   for (let after = null as { due_on: string; id: number } | null; ;) {
     const rows = await dueMessages(db, ctx.today, after, PAGE);
     if (rows.length === 0) return;
-    const page: Due[] = [];
-    for (const row of rows) page.push({ outboxId: row.id, message: await renderFor(db, ctx, row.order_id, row.template as TemplateName) });
-    await fn(page);
+    const messages = await renderMany(db, ctx, rows.map((r) => ({ order_id: r.order_id, template: r.template as TemplateName })));
+    await fn(rows.map((r, i) => ({ outboxId: r.id, message: messages[i]! })));
     after = rows[rows.length - 1]!;
   }
 }
@@ -81,5 +80,5 @@ export async function remind(ctx: ServiceContext, opts: { dryRun: boolean; send:
 
 async function logSent(trx: Parameters<typeof recordSent>[0], ctx: ServiceContext, items: { outboxId: number; message: RenderedMessage }[], channel: string): Promise<void> {
   const ids = await recordSent(trx, ctx, items.map((i) => i.message), channel);
-  for (let i = 0; i < items.length; i++) await markSent(trx, items[i]!.outboxId, ids[i]!, ctx.nowIso);
+  await markSent(trx, items.map((item, i) => ({ id: item.outboxId, communicationId: ids[i]! })), ctx.nowIso);
 }
