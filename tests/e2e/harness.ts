@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Sqlite from 'better-sqlite3';
+import { afterAll } from 'vitest';
 
 const BIN = resolve(import.meta.dirname, '../../bin/orders');
 
@@ -22,13 +23,25 @@ export function psql(script: string, database = 'postgres'): string {
   return r.stdout;
 }
 
-/** A throwaway database on the test server and its URL. */
-export function newPgDatabase(): { name: string; url: string } {
+/** A name and URL for a throwaway database on the test server, not created yet. */
+function pgDatabaseName(): { name: string; url: string } {
   const name = `orders_e2e_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  psql(`CREATE DATABASE ${name}`);
   const { PGHOST = '127.0.0.1', PGPORT = '5432', PGUSER = 'postgres' } = process.env;
   return { name, url: `postgres://${encodeURIComponent(PGUSER)}@${PGHOST}:${PGPORT}/${name}` };
 }
+
+/** A throwaway database on the test server and its URL. */
+export function newPgDatabase(): { name: string; url: string } {
+  const db = pgDatabaseName();
+  psql(`CREATE DATABASE ${db.name}`);
+  return db;
+}
+
+/**
+ * Databases of finished shops, dropped together when the test file ends: a psql per shop and
+ * a drop while the next test waits cost ~0.1 s a shop, and there are hundreds.
+ */
+const finished: string[] = [];
 
 /** A value as an SQL literal, for the tests' own statements on PostgreSQL. */
 function literal(v: unknown): string {
@@ -54,21 +67,32 @@ export interface Result {
 /** A shop on a temporary database; every run passes --db and --now. */
 export class Shop {
   readonly dir = mkdtempSync(join(tmpdir(), 'orders-e2e-'));
-  /** the PostgreSQL database behind this shop, when ON_POSTGRES */
+  /** the PostgreSQL database behind this shop, when ON_POSTGRES (created when first used) */
   readonly pgName?: string;
+  private pgCreated = false;
   db: string;
   now = '2026-11-25';
   env: NodeJS.ProcessEnv = {};
 
   constructor() {
     if (ON_POSTGRES) {
-      const { name, url } = newPgDatabase();
+      const { name, url } = pgDatabaseName();
       this.pgName = name;
       this.db = url;
     } else this.db = join(this.dir, 'orders.db');
   }
 
+  /** Creates the shop's empty PostgreSQL database on first use; a shop made by copyFrom is created from its template instead. */
+  private created(): this {
+    if (this.pgName && !this.pgCreated) {
+      psql(`CREATE DATABASE ${this.pgName}`);
+      this.pgCreated = true;
+    }
+    return this;
+  }
+
   run(args: string[], opts: { now?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Result {
+    this.created();
     const env = { PATH: process.env.PATH, HOME: this.dir, TZ: 'UTC', ...this.env, ...opts.env };
     const r = spawnSync(process.execPath, [BIN, '--db', this.db, '--now', opts.now ?? this.now, ...args], {
       // A night of thousands of messages takes seconds more on a server, where each query is a round trip.
@@ -115,7 +139,7 @@ export class Shop {
 
   /** Every row of every table and the schema version: equal dumps mean an unchanged database. */
   dump(): string {
-    if (this.pgName) return this.pgDump();
+    if (this.pgName) return this.created().pgDump();
     const d = new Sqlite(this.db, { readonly: true });
     try {
       const tables = d.prepare("SELECT name, sql FROM sqlite_master ORDER BY name").all() as { name: string; sql: string }[];
@@ -138,13 +162,13 @@ export class Shop {
 
   /** The database file's bytes (and its WAL's), for "byte-for-byte unchanged"; on PostgreSQL, every row. */
   bytes(): string {
-    if (this.pgName) return this.pgDump();
+    if (this.pgName) return this.created().pgDump();
     const parts = [this.db, `${this.db}-wal`].map((f) => (existsSync(f) ? createHash('sha256').update(readFileSync(f)).digest('hex') : 'none'));
     return parts.join(' ');
   }
 
   query<T = any>(sql: string, ...params: unknown[]): T[] {
-    if (this.pgName) return JSON.parse(psql(`SELECT coalesce(json_agg(x), '[]') FROM (${inline(sql, params)}) x`, this.pgName)) as T[];
+    if (this.pgName) return JSON.parse(psql(`SELECT coalesce(json_agg(x), '[]') FROM (${inline(sql, params)}) x`, this.created().pgName)) as T[];
     const d = new Sqlite(this.db, { readonly: true });
     try {
       return d.prepare(sql).all(...params) as T[];
@@ -156,7 +180,7 @@ export class Shop {
   /** Writes to the file behind the tool's back, as someone with the sqlite3 shell would. */
   tamper(sql: string, ...params: unknown[]): void {
     if (this.pgName) {
-      psql(inline(sql, params), this.pgName);
+      psql(inline(sql, params), this.created().pgName);
       return;
     }
     const d = new Sqlite(this.db);
@@ -170,7 +194,7 @@ export class Shop {
   /** Runs several statements in one go, as tamper does one. */
   tamperAll(statements: [string, ...unknown[]][]): void {
     if (this.pgName) {
-      psql(`BEGIN;\n${statements.map(([sql, ...params]) => `${inline(sql, params)};`).join('\n')}\nCOMMIT;`, this.pgName);
+      psql(`BEGIN;\n${statements.map(([sql, ...params]) => `${inline(sql, params)};`).join('\n')}\nCOMMIT;`, this.created().pgName);
       return;
     }
     const d = new Sqlite(this.db);
@@ -183,8 +207,11 @@ export class Shop {
 
   /** This shop becomes a copy of another: its file copied, or a database made from the other as a template. */
   copyFrom(other: Shop): void {
-    if (this.pgName) psql(`DROP DATABASE IF EXISTS ${this.pgName} WITH (FORCE);\nCREATE DATABASE ${this.pgName} TEMPLATE ${other.pgName}`);
-    else copyFileSync(other.db, this.db);
+    if (this.pgName) {
+      other.created();
+      psql(`${this.pgCreated ? `DROP DATABASE ${this.pgName} WITH (FORCE);\n` : ''}CREATE DATABASE ${this.pgName} TEMPLATE ${other.pgName}`);
+      this.pgCreated = true;
+    } else copyFileSync(other.db, this.db);
   }
 
   /** SQLite's integrity_check ('ok' when sound); PostgreSQL checks its pages itself. */
@@ -193,15 +220,19 @@ export class Shop {
   }
 
   cleanup(): void {
-    if (this.pgName) psql(`DROP DATABASE IF EXISTS ${this.pgName} WITH (FORCE)`);
+    if (this.pgName && this.pgCreated) finished.push(this.pgName);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
-/** Shops made by `orders init` in this test process, by their arguments: the originals init() copies. */
+/** Shops made by `orders init` in this test file, by their arguments: the originals init() copies. */
 const initialised = new Map<string, Shop>();
-process.on('exit', () => {
+// Registered as the harness is imported, so it runs after every test file that uses it (vitest
+// ends its worker processes without an 'exit' event).
+afterAll(() => {
   for (const shop of initialised.values()) shop.cleanup();
+  initialised.clear();
+  if (finished.length) psql(finished.splice(0).map((name) => `DROP DATABASE IF EXISTS ${name} WITH (FORCE);`).join('\n'));
 });
 
 /** A standard order: 2 x Kaos at Rp 85.000, pickup 1 December. */
