@@ -141,33 +141,63 @@ export function toMajorNumber(minor: number, currency: Currency): number {
   return Number(toMajorString(minor, currency));
 }
 
-/** "Rp 1.500.000", "$12.50": formatted for the shop's locale from an exact decimal string. */
-const formatters = new Map<string, { fmt: Intl.NumberFormat; done: Map<number | bigint, string> }>();
+/**
+ * How Intl writes the shops' usual currencies in the two languages, kept here because the
+ * first Intl.NumberFormat of a process costs 15-25 ms of ICU start-up, on nearly every command
+ * (tests/unit/money.test.ts checks each against Intl). Other currencies go through Intl.
+ */
+const PATTERNS: Record<string, { symbol: string; group: string; decimal: string }> = {
+  'id|IDR': { symbol: 'Rp ', group: '.', decimal: ',' },
+  'en|IDR': { symbol: 'IDR ', group: ',', decimal: '.' },
+  'id|USD': { symbol: 'US$', group: '.', decimal: ',' },
+  'en|USD': { symbol: '$', group: ',', decimal: '.' },
+  'id|EUR': { symbol: '€', group: '.', decimal: ',' },
+  'en|EUR': { symbol: '€', group: ',', decimal: '.' },
+};
 
+/** Amounts already written, by locale and currency: the sweep formats the same few fees and deposits hundreds of thousands of times. */
+const written = new Map<string, Map<number | bigint, string>>();
+
+/** "Rp 1.500.000", "$12.50": formatted for the shop's locale from the exact integer. */
 export function formatMoney(minor: number | bigint, currency: Currency, locale: string): string {
+  const key = `${locale}|${currency.code}`;
+  let done = written.get(key);
+  if (!done) written.set(key, (done = new Map()));
+  let text = done.get(minor);
+  if (text === undefined) {
+    const pattern = PATTERNS[key];
+    text = pattern ? withPattern(minor, currency, pattern) : formatWithIntl(minor, currency, locale);
+    if (done.size >= 10_000) done.clear();
+    done.set(minor, text);
+  }
+  return text;
+}
+
+function withPattern(minor: number | bigint, currency: Currency, p: { symbol: string; group: string; decimal: string }): string {
+  const negative = minor < 0;
+  const digits = String(negative ? -minor : minor).padStart(currency.exponent + 1, '0');
+  const whole = digits.slice(0, digits.length - currency.exponent).replace(/\B(?=(\d{3})+$)/g, p.group);
+  const frac = currency.exponent ? p.decimal + digits.slice(digits.length - currency.exponent) : '';
+  return `${negative ? '-' : ''}${p.symbol}${whole}${frac}`;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** The same through Intl.NumberFormat (spaces for its no-break spaces), for every other currency and locale. */
+export function formatWithIntl(minor: number | bigint, currency: Currency, locale: string): string {
   const key = `${locale}|${currency.code}`;
   let f = formatters.get(key);
   if (!f) {
-    f = {
-      fmt: new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency: currency.code,
-        minimumFractionDigits: currency.exponent,
-        maximumFractionDigits: currency.exponent,
-      }),
-      done: new Map(),
-    };
+    f = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: currency.code,
+      minimumFractionDigits: currency.exponent,
+      maximumFractionDigits: currency.exponent,
+    });
     formatters.set(key, f);
   }
-  // The sweep formats the same few fees and deposits hundreds of thousands of times.
-  let text = f.done.get(minor);
-  if (text === undefined) {
-    // format() accepts a decimal string exactly (no float rounding) since Intl.NumberFormat v3.
-    text = f.fmt.format(toMajorString(minor, currency) as unknown as number).replace(/\u00a0/g, ' ');
-    if (f.done.size >= 10_000) f.done.clear();
-    f.done.set(minor, text);
-  }
-  return text;
+  // format() accepts a decimal string exactly (no float rounding) since Intl.NumberFormat v3.
+  return f.format(toMajorString(minor, currency) as unknown as number).replace(/\u00a0/g, ' ');
 }
 
 /** ceil(total * percent / 100) in integers. */

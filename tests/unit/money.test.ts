@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyOf, formatMoney, knownCurrency, parseAmount, percentOf, toMajorNumber, toMajorString } from '../../src/core/money.ts';
+import { currencyOf, formatMoney, formatWithIntl, knownCurrency, parseAmount, percentOf, toMajorNumber, toMajorString } from '../../src/core/money.ts';
 
 const IDR = currencyOf('IDR');
 const USD = currencyOf('usd');
@@ -39,6 +39,18 @@ describe('formatting and JSON numbers', () => {
     expect(formatMoney(1500000, IDR, 'id')).toBe('Rp 1.500.000');
     expect(formatMoney(1250, USD, 'en')).toBe('$12.50');
     expect(formatMoney(-1250, USD, 'en')).toBe('-$12.50');
+    expect(formatMoney(85000, IDR, 'en')).toBe('IDR 85,000');
+    expect(formatMoney(1250, currencyOf('JPY'), 'en')).toBe('¥1,250');
+  });
+  it('writes the usual currencies exactly as Intl.NumberFormat does, without loading it', () => {
+    const amounts = [0, 1, 5, 9, 10, 99, 100, 101, 999, 1000, 1001, 12345, 85000, 99999, 100000, 1234567, 10_000_000, 123_456_789_012, Number.MAX_SAFE_INTEGER];
+    for (const locale of ['id', 'en']) {
+      for (const currency of [IDR, USD, currencyOf('EUR')]) {
+        for (const minor of [...amounts, ...amounts.map((a) => -a).filter((a) => a !== 0)]) {
+          expect(formatMoney(minor, currency, locale), `${locale} ${currency.code} ${minor}`).toBe(formatWithIntl(minor, currency, locale));
+        }
+      }
+    }
   });
   it('gives exact major-unit decimals', () => {
     expect(toMajorString(1250, USD)).toBe('12.5');

@@ -41,6 +41,17 @@ describe('formatting', () => {
     expect(longDate('2026-12-01', 'id')).toBe('Selasa, 1 Desember 2026');
     expect(longDate('2026-11-30', 'en')).toBe('Monday, 30 November 2026');
   });
+  it('writes every day of two years as Intl.DateTimeFormat does (id-ID, en-GB), without loading it', () => {
+    const intl = (locale: string) => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const formats = { id: intl('id-ID'), en: intl('en-GB') };
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 86_400_000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      for (const lang of ['id', 'en'] as const) {
+        // ICU data of some versions leaves out the comma after the weekday; the messages always have it.
+        expect(longDate(day, lang), `${lang} ${day}`).toBe(formats[lang].format(new Date(`${day}T12:00:00Z`)).replace(/^(\w+) (\d)/, '$1, $2'));
+      }
+    }
+  });
   it('builds a wa.me link that decodes to the same text', () => {
     const text = 'Halo Bapak/Ibu Budi,\nPesanan #1 & "siap" 100%';
     const link = waLink('+6281234567890', text);
