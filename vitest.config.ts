@@ -7,17 +7,6 @@ import { defineConfig } from 'vitest/config';
  */
 const SQLITE_ONLY = ['tests/e2e/files.test.ts', 'tests/e2e/migrate-money.test.ts', 'tests/e2e/story.test.ts', 'tests/e2e/postgres-url.test.ts'];
 
-/**
- * Also not run again on PostgreSQL, to keep CI within its ten minutes on two cores (the whole
- * suite on both engines took 494 s of `npm test` alone, quiet): files about what the program
- * reads and prints before or beside the store (typed input, escaped hostile text, the
- * terminal's prompts, the first run, wording and receipts, settings and listings), whose
- * queries the other files run on PostgreSQL, and whose output the 40-step story compares
- * byte for byte between the engines.
- */
-const PRESENTATION = ['tests/e2e/input.test.ts', 'tests/e2e/hostile-text.test.ts', 'tests/e2e/terminal.test.ts',
-  'tests/e2e/first-run.test.ts', 'tests/e2e/speaking.test.ts', 'tests/e2e/list-config.test.ts'];
-
 export default defineConfig({
   test: {
     // End-to-end tests spawn the real binary many times; give them room on a slow machine.
@@ -36,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['tests/e2e/**/*.test.ts'],
-          exclude: [...SQLITE_ONLY, ...PRESENTATION],
+          exclude: SQLITE_ONLY,
           env: { ORDERS_TEST_PG: '1' },
           testTimeout: 180_000,
         },
