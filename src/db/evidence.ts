@@ -67,10 +67,12 @@ export async function sealTouched(db: DB): Promise<void> {
     const rows = await db.selectFrom('orders').select(COVERED.orders as readonly (keyof OrdersTable)[]).where('id', 'in', ids.slice(i, i + 1000)).orderBy('id').execute();
     await chain(db, 'orders', rows);
   }
+  heads.delete(db);
 }
 
 export function forgetTouched(db: DB): void {
   touched.delete(db);
+  heads.delete(db);
 }
 
 /** Chains rows of a table with ids above `afterId` (a bulk writer's new rows), in id order, a page at a time. */

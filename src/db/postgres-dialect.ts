@@ -86,10 +86,24 @@ export function prefetching(Cursor: typeof import('pg-cursor')) {
     override read(n: number, cb?: import('pg-cursor').ResultCallback<T>): Promise<T[]> | undefined {
       if (cb) return super.read(n, cb);
       const page = this.#ahead ?? super.read(n);
-      // A page shorter than asked for is the last; pg-cursor wants the next read only once this one is answered.
+      // Asked for once this page is answered (pg-cursor serves a read made while it is busy only
+      // before its first page), and not after a short page, which is the last.
       this.#ahead = page.then((rows) => (rows.length === n ? super.read(n) : []));
       this.#ahead.catch(() => {});
       return page;
+    }
+    /**
+     * After a failed page pg-cursor has already sent its Sync; when the page failed ahead of the
+     * reader, the server's answer came and went unheard, and pg-cursor's close would wait for it
+     * for ever. The connection serves the next query only after that answer anyway.
+     */
+    override close(): Promise<void>;
+    override close(cb: (err: Error) => void): undefined;
+    override close(cb?: (err: Error) => void): Promise<void> | undefined;
+    override close(cb?: (err: Error) => void): Promise<void> | undefined {
+      const self = this as unknown as { state: string };
+      if (self.state === 'error') self.state = 'done';
+      return cb ? super.close(cb) : super.close();
     }
   };
 }

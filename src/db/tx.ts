@@ -4,9 +4,10 @@ import { forgetTouched, sealTouched } from './evidence.js';
 import type { DB } from './types.js';
 
 /**
- * Runs fn between `begin` and the statement `end` names (by whether fn failed) on one of
- * Kysely's connections (SQLite's only one). Inside fn use only the given trx; on SQLite a query
- * on the outer db would wait forever (services get a context bound to trx: inWrite, inRead).
+ * Runs fn between `begin` and the statement `end` names (by whether fn failed) on the store's
+ * one connection (each engine has one per command). Inside fn use only the given trx: a query
+ * on the outer db would wait for the connection fn holds, for ever on SQLite and until the
+ * pool's 15 s on PostgreSQL (services get a context bound to trx: inWrite, inRead).
  */
 async function onConnection<T>(db: DB, begin: readonly string[], fn: (trx: DB) => Promise<T>, end: (failed: boolean) => 'commit' | 'rollback'): Promise<T> {
   return db.connection().execute(async (conn) => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Shop } from './harness.ts';
+import { BIN, ON_POSTGRES, psql, Shop } from './harness.ts';
 
 /** A shop with every kind of order, payment and message, and names that break naive CSV. */
 let shop: Shop;
@@ -101,6 +101,27 @@ describe('export and import', () => {
     expect(copy.ok(['export', 'orders'])).toBe(shop.ok(['export', 'orders']));
     expect(copy.run(['verify']).code).toBe(0);
     expect(shop.run(['backup', target]).stderr).toMatch(/already exists/);
+  });
+});
+
+describe('an export that fails part-way', () => {
+  it('ends with one sentence while its reader is still busy, instead of waiting for ever', () => {
+    const broken = new Shop().init();
+    const lines = ['customer_name,phone,items,pickup_date', ...Array.from({ length: 2500 }, (_, i) => `Cust ${i},0812${String(i).padStart(8, '0')},Kaos:1:1000,2026-12-01`)];
+    writeFileSync(join(broken.dir, 'many.csv'), `${lines.join('\n')}\n`);
+    broken.ok(['import', join(broken.dir, 'many.csv')]);
+    // Order 1500's items fail to read, in the second page of the stream; on PostgreSQL the
+    // order's index is used (no sort first), so the first page reaches the reader before it.
+    const fails = ON_POSTGRES ? '(order_id / (order_id - 1500))::text' : 'abs(-9223372036854775807 - 1)';
+    broken.tamperAll([['ALTER TABLE order_items RENAME TO order_items_kept'],
+      [`CREATE VIEW order_items AS SELECT id, order_id, position, CASE WHEN order_id = 1500 THEN ${fails} ELSE description END AS description, quantity, unit_price FROM order_items_kept`]]);
+    if (ON_POSTGRES) psql(`ALTER DATABASE ${broken.pgName} SET enable_sort = off`);
+    // A reader that takes its time: the page read ahead fails while the export waits to write.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --db "${broken.db}" --now 2026-11-25 export orders --format csv | (sleep 1; cat > /dev/null)`],
+      { encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, HOME: broken.dir, TZ: 'UTC' } });
+    expect(r.signal).toBe(null);
+    expect(r.stderr).toMatch(/^orders: [^\n]+\n$/);
+    broken.cleanup();
   });
 });
 

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterAll } from 'vitest';
 
-const BIN = resolve(import.meta.dirname, '../../bin/orders');
+export const BIN = resolve(import.meta.dirname, '../../bin/orders');
 
 /**
  * The engine under test: SQLite files, or with ORDERS_TEST_PG=1 (the `postgres` project of
@@ -84,7 +84,8 @@ export class Shop {
 
   /** Creates the shop's empty PostgreSQL database on first use; a shop made by copyFrom is created from its template instead. */
   private created(): this {
-    if (this.pgName && !this.pgCreated) {
+    // A test may point the shop at a file instead (db reassigned): no database is made then.
+    if (this.pgName && !this.pgCreated && this.db.endsWith(`/${this.pgName}`)) {
       psql(`CREATE DATABASE ${this.pgName}`);
       this.pgCreated = true;
     }

@@ -159,6 +159,7 @@ describe('the database file', () => {
         expect([r.status, r.stderr]).toEqual([2, `orders: Cannot change ${url}: this database user may only read; only commands that read work here.\n`]);
         expect(ro.bytes()).toBe(before);
       } finally {
+        psql(`DROP OWNED BY ${reader}`, ro.pgName);
         ro.cleanup();
         psql(`DROP ROLE ${reader}`);
       }
