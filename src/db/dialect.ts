@@ -3,12 +3,12 @@ import type { DB } from './types.js';
 
 /**
  * The seam between the engines (SPEC 13): what src/db asks of SQLite or PostgreSQL beyond
- * Kysely. One object per engine (src/db/sqlite.ts, src/db/postgres.ts), chosen once when the
+ * Kysely. One object per engine (src/db/sqlite-dialect.ts, src/db/postgres-dialect.ts; each
+ * engine is opened by src/db/sqlite.ts or src/db/postgres.ts), chosen once when the
  * store is opened and carried by its Kysely instance; everything else in src/db is Kysely, or
  * statements written once with `?` placeholders, and does not know which engine it talks to.
  */
 export interface Dialect {
-  readonly engine: 'sqlite' | 'postgres';
   /** Opens a writer's transaction with the shop's write lock taken up front. */
   readonly beginWrite: readonly string[];
   /** Opens a reader's transaction: every statement inside sees one snapshot. */
@@ -23,6 +23,11 @@ export interface Dialect {
   pages(db: DB, query: CompiledQuery, pageSize: number): AsyncGenerator<unknown[][]>;
   /** Rows per multi-row VALUES statement of `width` parameters a row, under the engine's limit. */
   batchSize(width: number): number;
+  /**
+   * A consistent copy of the store as an SQLite file, made by the engine itself (SQLite's online
+   * backup), returning its page count; absent where a shop is copied row by row instead.
+   */
+  fileBackup?(db: DB, target: string): Promise<number>;
   /** The store's own check of its pages and references ('ok' when sound), and foreign-key violations. */
   integrity(db: DB): { integrity: string[]; foreignKeys: number };
   /** The SQL that differs between the engines. */

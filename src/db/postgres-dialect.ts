@@ -34,7 +34,6 @@ function numbered(text: string): string {
 
 /** PostgreSQL's side of the seam (src/db/dialect.ts). */
 export const postgresDialect: Dialect = {
-  engine: 'postgres',
   beginWrite: ['begin', `select pg_advisory_xact_lock(${WRITER_LOCK})`],
   beginRead: ['begin isolation level repeatable read read only'],
   rowLocks: true,

@@ -1,17 +1,14 @@
+import { chmodSync } from 'node:fs';
 import type Sqlite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { dialectOf, type Dialect, type Fragments } from './dialect.js';
+import type { Dialect, Fragments } from './dialect.js';
 import type { DB } from './types.js';
 
 /** Rows per multi-row statement: far below SQLite's bound-variable limit (32,766) for our widest rows. */
 const BATCH = 100;
 
 /** SQLite's side of the seam (src/db/dialect.ts), over the file's better-sqlite3 handle. */
-interface SqliteSide extends Dialect {
-  readonly raw: Sqlite.Database;
-}
-
-export function sqliteDialect(raw: Sqlite.Database): SqliteSide {
+export function sqliteDialect(raw: Sqlite.Database): Dialect {
   // Statements run on the raw handle where Kysely's per-statement building was the measured cost
   // (bulk inserts, the sweep's and the import's statements, streamed exports).
   const statements = new Map<string, Sqlite.Statement>();
@@ -24,8 +21,6 @@ export function sqliteDialect(raw: Sqlite.Database): SqliteSide {
     return st;
   };
   return {
-    engine: 'sqlite',
-    raw,
     // IMMEDIATE takes the write lock up front, so a concurrent sweep makes a writer wait for the
     // busy timeout instead of failing when its first write comes.
     beginWrite: ['begin immediate'],
@@ -61,6 +56,12 @@ export function sqliteDialect(raw: Sqlite.Database): SqliteSide {
       if (page.length) yield page;
     },
     batchSize: () => BATCH,
+    // Safe while other commands write; mode 0600 like the original.
+    async fileBackup(_db: DB, target: string) {
+      const r = await raw.backup(target);
+      chmodSync(target, 0o600);
+      return r.totalPages;
+    },
     integrity: () => ({
       integrity: (raw.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),
       foreignKeys: (raw.pragma('foreign_key_check') as unknown[]).length,
@@ -86,10 +87,3 @@ const fragments: Fragments = {
         FROM (SELECT description, quantity, unit_price FROM order_items WHERE order_id = o.id ORDER BY position) i)`,
   jsonArray: (values) => sql<string | null>`json_array(${sql.join(values)})`,
 };
-
-/** The better-sqlite3 handle behind an SQLite store (its online backup, for one). */
-export function rawHandle(db: DB): Sqlite.Database {
-  const d = dialectOf(db);
-  if (d.engine !== 'sqlite') throw new Error('not an SQLite store');
-  return (d as SqliteSide).raw;
-}

@@ -1,4 +1,4 @@
-import { backupTo, pageCount } from '../db/backup.js';
+import { pageCount } from '../db/backup.js';
 import { dialectOf } from '../db/dialect.js';
 import type { ServiceContext } from './context.js';
 import { copyShop } from './copy.js';
@@ -9,7 +9,8 @@ import { copyShop } from './copy.js';
  * copy`), which opens anywhere and can be copied back to a server.
  */
 export async function backup(ctx: ServiceContext & { dbPath: string }, target: string): Promise<number> {
-  if (dialectOf(ctx.db).engine === 'sqlite') return backupTo(ctx.db, target);
+  const own = dialectOf(ctx.db).fileBackup;
+  if (own) return own(ctx.db, target);
   await copyShop({ db: ctx.db, path: ctx.dbPath }, target);
   return pageCount(target);
 }
