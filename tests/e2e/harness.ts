@@ -42,6 +42,8 @@ export function newPgDatabase(): { name: string; url: string } {
  * a drop while the next test waits cost ~0.1 s a shop, and there are hundreds.
  */
 const finished: string[] = [];
+/** Every shop of this test file, cleaned up after it whether or not the test did. */
+const shops = new Set<Shop>();
 
 /** A value as an SQL literal, for the tests' own statements on PostgreSQL. */
 function literal(v: unknown): string {
@@ -70,11 +72,13 @@ export class Shop {
   /** the PostgreSQL database behind this shop, when ON_POSTGRES (created when first used) */
   readonly pgName?: string;
   private pgCreated = false;
+  private cleaned = false;
   db: string;
   now = '2026-11-25';
   env: NodeJS.ProcessEnv = {};
 
   constructor() {
+    shops.add(this);
     if (ON_POSTGRES) {
       const { name, url } = pgDatabaseName();
       this.pgName = name;
@@ -220,7 +224,10 @@ export class Shop {
     return this.pgName ? 'ok' : this.query('PRAGMA integrity_check')[0].integrity_check;
   }
 
+  /** Removes the shop's directory and, at the end of the file, its database (the harness does it for a test that does not). */
   cleanup(): void {
+    if (this.cleaned) return;
+    this.cleaned = true;
     if (this.pgName && this.pgCreated) finished.push(this.pgName);
     rmSync(this.dir, { recursive: true, force: true });
   }
@@ -231,7 +238,8 @@ const initialised = new Map<string, Shop>();
 // Registered as the harness is imported, so it runs after every test file that uses it (vitest
 // ends its worker processes without an 'exit' event).
 afterAll(() => {
-  for (const shop of initialised.values()) shop.cleanup();
+  for (const shop of shops) shop.cleanup();
+  shops.clear();
   initialised.clear();
   if (finished.length) psql(finished.splice(0).map((name) => `DROP DATABASE IF EXISTS ${name} WITH (FORCE);`).join('\n'));
 });
