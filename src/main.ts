@@ -1,7 +1,7 @@
 import { main } from './cli.js';
 
 // SQLite reads file: names (an immutable read of a database in a read-only directory,
-// src/db/open.ts); the driver reads this once, when it loads.
+// src/db/sqlite.ts); the driver reads this once, when it loads.
 process.env.SQLITE_USE_URI = '1';
 
 // A reader that stops early (`orders export | head`) is not an error: stop quietly.
