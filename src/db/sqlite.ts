@@ -6,7 +6,7 @@ import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { assetPath } from './assets.js';
 import { DialectCarrier } from './dialect.js';
-import { sqliteDialect } from './sqlite-dialect.js';
+import { sqliteDialect, statementCache } from './sqlite-dialect.js';
 import { MIGRATION_STEPS } from './migration-steps.js';
 import type { Database, DB } from './types.js';
 
@@ -44,30 +44,10 @@ export function openDatabase(path: string, isDefault: boolean): { db: DB; raw: S
     throw describeOpenError(path, err);
   }
   raw.pragma('foreign_keys = ON');
-  const db: DB = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }), plugins: [new DialectCarrier(sqliteDialect(raw))] });
+  const prepared = statementCache(raw);
+  const database: SqliteDatabase = { close: () => raw.close(), prepare: prepared };
+  const db: DB = new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new DialectCarrier(sqliteDialect(raw, prepared))] });
   return { db, raw, created };
-}
-
-/**
- * Kysely prepares each query anew; a command that runs the same few queries per order (remind
- * with 100,000 messages due spent 10 s of 36 in prepare) reuses them instead. Kysely runs one
- * query at a time on its one connection, so a cached statement is never busy when asked for.
- */
-function withStatementCache(raw: Sqlite.Database): SqliteDatabase {
-  const statements = new Map<string, Sqlite.Statement>();
-  return {
-    close: () => raw.close(),
-    prepare: (text) => {
-      let st = statements.get(text);
-      if (!st) {
-        // IN lists of every length make new texts; a bound keeps a long run's cache small.
-        if (statements.size >= 256) statements.clear();
-        st = raw.prepare(text);
-        statements.set(text, st);
-      }
-      return st;
-    },
-  };
 }
 
 /** The addon's path, so better-sqlite3 skips the `bindings` package's search of the disk. */
