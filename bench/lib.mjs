@@ -24,11 +24,22 @@ export function timeInterleaved(cases, runs) {
   return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
 }
 
-/** Peak resident memory in MB of one run, from /usr/bin/time -v (null where it is missing). */
-export function peakRssMb(cmd, args) {
-  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+/**
+ * One whole-process run of [command, ...args] under /usr/bin/time -v: its milliseconds, peak
+ * resident memory in MB (null where time is missing) and exit status; with check, a failed run throws.
+ */
+export function timed(cmd, { check = true } = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-v', ...cmd], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (check && r.status !== 0) throw new Error(`${cmd.join(' ')}: ${r.stderr}`);
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
-  return m ? Number(m[1]) / 1024 : null;
+  return { ms, rss: m ? Number(m[1]) / 1024 : null, status: r.status };
+}
+
+/** Peak resident memory in MB of one run (null where /usr/bin/time is missing). */
+export function peakRssMb(cmd, args) {
+  return timed([cmd, ...args], { check: false }).rss;
 }
 
 /** A generated shop of n orders (due of them due tonight) in bench/data, made once, reproducibly (seed 42). */

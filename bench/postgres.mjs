@@ -13,7 +13,7 @@ import { closeSync, copyFileSync, createReadStream, mkdtempSync, openSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { dataset, median, peakRssMb, timeInterleaved } from './lib.mjs';
+import { dataset, median, peakRssMb, timed, timeInterleaved } from './lib.mjs';
 
 if (!process.env.PGHOST) {
   console.log('bench/postgres.mjs: skipped, PGHOST is not set (run `.ci/with-postgres node bench/postgres.mjs`, or set PGHOST, PGPORT, PGUSER to a server).');
@@ -138,14 +138,6 @@ const describe = (label, log, stats) => {
 /** What a writer left: counts that the command and its psql replay must agree on. */
 const after = (name) => scalar(name, "SELECT (SELECT count(*) FROM ledger) || ' ledger, ' || (SELECT count(*) FROM events) || ' events, ' || (SELECT count(*) FROM outbox) || ' outbox, ' || (SELECT count FROM evidence_head) || ' evidence, ' || (SELECT count(*) FROM orders WHERE status = 'cancelled') || ' cancelled'");
 const rssOf = (cmd) => peakRssMb(cmd[0], cmd.slice(1));
-/** One whole-process run under /usr/bin/time -v: its milliseconds and peak RSS in MB. */
-const timed = (cmd) => {
-  const start = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-v', ...cmd], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`${cmd.join(' ')}: ${r.stderr}`);
-  return { ms, rss: Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024 };
-};
 
 // 1. The reads an owner does all day, and start-up: node -e 0 against psql doing nothing.
 const day = '2026-11-27';
@@ -194,7 +186,7 @@ if (wanted('sweep')) {
     fresh(sweepDb, pgDue);
     const r = timed(pg(sweepDb, 'sweep', '--json'));
     times.sweep.push(r.ms);
-    sweepRss = Math.max(sweepRss, r.rss);
+    sweepRss = Math.max(sweepRss, r.rss ?? 0);
     if (i === 0 && after(sweepDb) !== sweepState) throw new Error(`the sweep left ${after(sweepDb)}, its captured run ${sweepState}`);
     fresh(sweepDb, pgDue);
     times.sweepRef.push(timed(['psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', sweepDb, '-f', sweepSql, '-o', '/dev/null']).ms);
@@ -259,7 +251,7 @@ if (wanted('import')) {
     fresh(importDb, importMaster);
     const r = timed(pg(importDb, 'import', csv));
     imp.orders.push(r.ms);
-    importRss = Math.max(importRss, r.rss);
+    importRss = Math.max(importRss, r.rss ?? 0);
     fresh(importDb, importMaster);
     imp.ref.push(timed(['psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', importDb, '-f', importSql, '-o', '/dev/null']).ms);
     if (i === 0 && after(importDb) !== importState) throw new Error(`the replayed import left ${after(importDb)}, the command ${importState}`);

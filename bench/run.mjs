@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dataset, median, peakRssMb, timeInterleaved } from './lib.mjs';
+import { dataset, median, peakRssMb, timed, timeInterleaved } from './lib.mjs';
 
 const N = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -89,14 +89,12 @@ let importRss = 0;
 for (let i = 0; i < Number(process.env.IMPORT_RUNS ?? Math.min(RUNS, 3)); i++) {
   const target = join(tmp, `import-${i}.db`);
   execFileSync(node, orders(target, 'init', '--shop-name', 'Import', '--timezone', 'Asia/Jakarta').slice(1), { stdio: 'ignore' });
-  let start = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-v', ...orders(target, 'import', csv)], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  importTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
-  if (r.status !== 0) throw new Error(`orders import: ${r.stderr}`);
-  importRss = Math.max(importRss, Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024);
+  const r = timed(orders(target, 'import', csv));
+  importTimes.push(r.ms);
+  importRss = Math.max(importRss, r.rss ?? 0);
   const ref = join(tmp, `ref-${i}.db`);
   writeFileSync(join(tmp, 'import.sql'), `.import --csv ${csv} orders_csv\n`);
-  start = process.hrtime.bigint();
+  let start = process.hrtime.bigint();
   execFileSync('sh', ['-c', `sqlite3 ${ref} < ${join(tmp, 'import.sql')}`]);
   dotImport.push(Number(process.hrtime.bigint() - start) / 1e6);
   const bare = join(tmp, `bare-${i}.db`);
