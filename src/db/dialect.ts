@@ -1,4 +1,5 @@
 import type { CompiledQuery, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RawBuilder, RootOperationNode, UnknownRow } from 'kysely';
+import { RefusedError } from '../core/errors.js';
 import type { DB } from './types.js';
 
 /**
@@ -82,4 +83,14 @@ export function query<R = Record<string, unknown>>(db: DB, text: string, params:
 /** The SQL fragments of the handle's engine. */
 export function fragments(db: DB): Fragments {
   return dialectOf(db).sql;
+}
+
+/**
+ * A statement the store refused in the middle of a command (a table changed behind the
+ * program's back, a constraint), as one sentence naming the store. Every command's changes are
+ * one transaction, rolled back when a statement fails.
+ */
+export function refusedByStore(where: string, err: unknown): RefusedError {
+  const reason = ((err as Error).message ?? String(err)).replace(/\s+/g, ' ').trim();
+  return new RefusedError(`The database ${where} refused this command (${reason}); what it had not finished was not saved. \`orders verify\` checks it.`);
 }

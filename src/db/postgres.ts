@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { assetPath } from './assets.js';
-import { DialectCarrier } from './dialect.js';
+import { DialectCarrier, refusedByStore } from './dialect.js';
 import { postgresDialect, prefetching } from './postgres-dialect.js';
 import { databaseOf, describeUrl, readUrl, withoutPassword } from './postgres-url.js';
 import type { Database, DB } from './types.js';
@@ -64,6 +64,8 @@ export function postgresStorageError(url: string, err: unknown): Error | undefin
   }
   // A user granted only SELECT, or a server (or replica) in read-only mode.
   if (code === '42501' || code === '25006') return new UsageError(`Cannot change ${url}: this database user may only read; only commands that read work here.`);
+  // An error the server raised (a SQLSTATE and a severity); 55P03, the lock timeout, has its own sentence.
+  if (/^[0-9A-Z]{5}$/.test(code) && code !== '55P03' && (err as { severity?: string }).severity) return refusedByStore(url, err);
   return undefined;
 }
 

@@ -16,17 +16,9 @@ export function reportError(err: unknown, stderr: NodeJS.WritableStream, env: No
   } else if (e.code?.startsWith('SQLITE_READONLY')) {
     stderr.write('orders: the database is read-only; check the permissions of the file and its directory.\n');
     return 2;
-  } else if (isDatabaseError(e)) {
-    // Every command's changes are one transaction, rolled back when a statement fails.
-    stderr.write(`orders: the database refused this command (${(e.message ?? '').replace(/\s+/g, ' ').trim()}); what it had not finished was not saved. \`orders verify\` checks the database.\n`);
   } else {
     stderr.write(`orders: unexpected error: ${e.message ?? String(err)}\n`);
   }
   if (env.DEBUG) stderr.write(`${e.stack}\n`);
   return 1;
-}
-
-/** An error the database itself raised: SQLite's SQLITE_ codes, PostgreSQL's five-character SQLSTATE with a severity. */
-function isDatabaseError(e: { code?: string; severity?: string }): boolean {
-  return Boolean(e.code?.startsWith('SQLITE_') || (e.code && /^[0-9A-Z]{5}$/.test(e.code) && e.severity));
 }
