@@ -1,7 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { homedir } from 'node:os';
-import { dialectOf } from './dialect.js';
 import { isPostgresUrl } from './postgres-url.js';
 import { openPostgres, postgresStorageError } from './postgres.js';
 import { openDatabase, sqliteStorageError } from './sqlite.js';
@@ -46,9 +45,4 @@ export async function openStore(target: string, isDefault: boolean): Promise<Ope
 /** A full disk, an I/O error, a lost server or a read-only store as one sentence naming it (SPEC 12); other errors as they are. */
 export function storageError(path: string, err: unknown): Error {
   return (isPostgresUrl(path) ? postgresStorageError(path, err) : sqliteStorageError(path, err)) ?? (err as Error);
-}
-
-/** The store's own integrity check ('ok' when sound) and the number of foreign-key violations. */
-export function integrity(db: DB): { integrity: string[]; foreignKeys: number } {
-  return dialectOf(db).integrity(db);
 }

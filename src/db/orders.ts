@@ -183,8 +183,17 @@ export async function refundFactsOf(db: DB, ids: readonly number[]): Promise<Map
     if (note.startsWith(FEE_REFUND_NOTE)) f.feeRefunded += r.amount;
     else if (!note.startsWith('compensation: ')) f.lastRefund = { amount: r.amount, method: r.method };
   }
-  const events = await inChunks(ids, (slice) => db.selectFrom('events').select(['order_id', 'detail'])
-    .where('order_id', 'in', slice).where('kind', '=', 'compensation').orderBy('id').execute());
-  for (const e of events) facts.get(e.order_id)!.compensationKind = e.detail?.split(':')[0] ?? null;
+  for (const [id, detail] of await latestOfKind(db, ids, 'events', 'compensation')) facts.get(id)!.compensationKind = detail?.split(':')[0] ?? null;
   return facts;
+}
+
+/**
+ * Each order's latest entry of a kind, by order id (orders without one are absent): a
+ * communication's text (kind 'complaint'), an event's detail ('alternative-offered', 'compensation').
+ */
+export async function latestOfKind(db: DB, ids: readonly number[], source: 'communications' | 'events', kind: string): Promise<Map<number, string | null>> {
+  const column = source === 'communications' ? 'text' : 'detail';
+  const rows = await inChunks(ids, (slice) => db.selectFrom(source as 'events').select(['order_id', sql<string | null>`${sql.ref(column)}`.as('value')])
+    .where('order_id', 'in', slice).where('kind', '=', kind).orderBy('id').execute());
+  return new Map(rows.map((r) => [r.order_id, r.value]));
 }

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { PolicyOrder } from '../core/policy.js';
-import { inChunks } from './chunks.js';
 import type { DB } from './types.js';
 
 /** The facts the policy needs for each open order, in one indexed query (no query per order). */
@@ -74,18 +73,4 @@ export type AgendaOrder = PolicyOrder & { customer_id: number; total: number };
  */
 export async function agendaCandidates(db: DB, today: string, reminderUntil: string): Promise<AgendaOrder[]> {
   return (await candidates(policyQuery(db), today, reminderUntil).select(['o.customer_id', 'o.total']).execute()).map(toPolicyOrder);
-}
-
-/** The text of each order's latest complaint, by order id (orders without one are absent). */
-export async function lastComplaints(db: DB, ids: readonly number[]): Promise<Map<number, string>> {
-  const rows = await inChunks(ids, (slice) => db.selectFrom('communications').select(['order_id', 'text'])
-    .where('order_id', 'in', slice).where('kind', '=', 'complaint').orderBy('id').execute());
-  return new Map(rows.map((r) => [r.order_id!, r.text]));
-}
-
-/** The alternative the shop offered when it cancelled (cancel --by shop --offer), kept as an event, by order id. */
-export async function lastOffers(db: DB, ids: readonly number[]): Promise<Map<number, string | null>> {
-  const rows = await inChunks(ids, (slice) => db.selectFrom('events').select(['order_id', 'detail'])
-    .where('order_id', 'in', slice).where('kind', '=', 'alternative-offered').orderBy('id').execute());
-  return new Map(rows.map((r) => [r.order_id, r.detail]));
 }

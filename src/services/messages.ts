@@ -4,8 +4,8 @@ import { clockOf, deadline, type Clock, type PolicyOrder } from '../core/policy.
 import { listSetting, numberSetting } from '../core/settings.js';
 import type { Terms } from '../core/terms.js';
 import { appendCommunications } from '../db/communications.js';
-import { ordersByIds, refundFactsOf, type RefundFacts } from '../db/orders.js';
-import { lastComplaints, lastOffers, policyOrders } from '../db/policy.js';
+import { latestOfKind, ordersByIds, refundFactsOf, type RefundFacts } from '../db/orders.js';
+import { policyOrders } from '../db/policy.js';
 import { customerVoice } from '../db/customers.js';
 import type { Item } from '../core/items.js';
 import type { DB } from '../db/types.js';
@@ -103,9 +103,9 @@ async function factsOf(db: DB, ids: readonly number[]): Promise<Map<number, Fact
   const rows = await ordersByIds(db, ids);
   const views = await viewsOf(db, rows);
   const policies = new Map((await policyOrders(db, ids)).map((p) => [p.id, p]));
-  const complaints = await lastComplaints(db, ids);
+  const complaints = await latestOfKind(db, ids, 'communications', 'complaint');
   const refunds = await refundFactsOf(db, ids);
-  const offers = await lastOffers(db, ids);
+  const offers = await latestOfKind(db, ids, 'events', 'alternative-offered');
   return new Map(views.map((view) => {
     const id = view.row.id;
     return [id, { view, policy: policies.get(id), complaint: complaints.get(id) ?? null, refunds: refunds.get(id)!, offer: offers.get(id) ?? null }];

@@ -1,7 +1,7 @@
 import { entryHash, GENESIS_HASH, streamLog } from '../db/communications.js';
 import { firstChangedOrder, firstChangedRow, firstUnchained, walkChain, type Break } from '../db/evidence-check.js';
 import { readHead } from '../db/evidence.js';
-import { integrity } from '../db/open.js';
+import { dialectOf } from '../db/dialect.js';
 import type { DB } from '../db/types.js';
 
 export interface VerifyResult {
@@ -21,7 +21,7 @@ export interface VerifyResult {
  * chained, the stored head against the recomputed one, and optionally a head recorded earlier.
  */
 export async function verify(db: DB, recorded?: { count: number; hash: string }): Promise<VerifyResult> {
-  const { integrity: lines, foreignKeys } = integrity(db);
+  const { integrity: lines, foreignKeys } = dialectOf(db).integrity(db);
   const walk = await walkChain(db, recorded?.count ?? null);
   const stored = await readHead(db);
   const found = [walk.broken, await firstChangedRow(db), await firstChangedOrder(db), await communicationsLink(db)]
