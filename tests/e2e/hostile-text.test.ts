@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -102,6 +101,6 @@ describe('on a terminal (tmux)', () => {
     expect(screen).toContain(`Customer:  ${SHOWN}`);
     expect(screen.match(/Evil\\u001B\[2J/g)?.length).toBeGreaterThanOrEqual(2);
     expect(term.screen(true)).not.toMatch(/\u001b\[2J|\u001b\]0;|\u0007|\u202e/);
-    expect(execFileSync('tmux', ['display-message', '-p', '-t', term.name, '#{pane_title}'], { encoding: 'utf8' })).not.toContain('pwned');
+    expect(term.tmux('display-message', '-p', '-t', term.name, '#{pane_title}')).not.toContain('pwned');
   });
 });

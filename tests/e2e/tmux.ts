@@ -1,15 +1,29 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-/** Drives the real binary in a pseudo-terminal (tmux), typing as the owner would. */
+/**
+ * Drives the real binary in a pseudo-terminal (tmux), typing as the owner would.
+ * Each terminal has a tmux server of its own (`-S`, no config file): on the shared default
+ * server, one test's last session ending shuts the server down while another test's
+ * `new-session` is connecting to it ("server exited unexpectedly").
+ */
 export class Terminal {
   readonly name = `orders-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  private readonly socket = join(tmpdir(), `${this.name}.tmux`);
   constructor(command: string, env: Record<string, string>) {
     const vars = Object.entries(env).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
-    execFileSync('tmux', ['new-session', '-d', '-s', this.name, '-x', '200', '-y', '60', `env ${vars} ${command}; echo "EXIT=$?"; sleep 60`]);
+    this.tmux('new-session', '-d', '-s', this.name, '-x', '200', '-y', '60', `env ${vars} ${command}; echo "EXIT=$?"; sleep 60`);
+  }
+
+  /** Runs a tmux command on this terminal's own server. */
+  tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-S', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
   }
 
   screen(withEscapes = false): string {
-    return execFileSync('tmux', ['capture-pane', '-p', '-J', ...(withEscapes ? ['-e'] : []), '-S', '-200', '-t', this.name], { encoding: 'utf8' });
+    return this.tmux('capture-pane', '-p', '-J', ...(withEscapes ? ['-e'] : []), '-S', '-200', '-t', this.name);
   }
 
   async waitFor(text: string | RegExp, timeoutMs = 15_000): Promise<string> {
@@ -23,7 +37,7 @@ export class Terminal {
   }
 
   type(...keys: string[]): void {
-    execFileSync('tmux', ['send-keys', '-t', this.name, ...keys]);
+    this.tmux('send-keys', '-t', this.name, ...keys);
   }
 
   async answer(prompt: string | RegExp, ...keys: string[]): Promise<void> {
@@ -32,7 +46,7 @@ export class Terminal {
   }
 
   close(): void {
-    spawnSync('tmux', ['kill-session', '-t', this.name]);
+    spawnSync('tmux', ['-S', this.socket, 'kill-server']);
+    rmSync(this.socket, { force: true });
   }
 }
-
