@@ -116,8 +116,8 @@ export function declareCommands(p: Command, lazy: Lazy): void {
     .option('--without-deposit', 'start production before the DP is paid (logged)')
     .action(lazy('confirm'));
 
-  p.command('ready').argument('<id>').description('the goods are ready for pickup')
-    .option('--pickup <date>', 'a new pickup date')
+  p.command('ready').argument('<id>').description('the goods are ready for pickup (or for delivery, on a delivered order)')
+    .option('--pickup <date>', 'a new pickup date (on a delivered order, the delivery date)')
     .action(lazy('ready'));
 
   p.command('pickup').argument('<id>').description('the customer picked the order up')

@@ -1,6 +1,7 @@
 import type { CommandContext } from '../context.js';
 import { orderJson, printJson } from '../output/json.js';
 import { messageJson, messageText } from '../output/message-text.js';
+import { handover } from '../output/order-text.js';
 import { confirmOrder } from '../services/orders.js';
 import { orderId } from './args.js';
 
@@ -19,5 +20,7 @@ export async function run(ctx: CommandContext, [id]: string[], opts: ConfirmOpti
     withoutDeposit: Boolean(opts.withoutDeposit),
   });
   if (ctx.json) printJson(ctx.stdout, { ...orderJson(view, ctx.currency), messages: [messageJson(message)] });
-  else ctx.stdout.write(`Order ${n} is confirmed (via ${opts.via}); production can start. Pickup on ${view.row.pickup_date}.\n\n${messageText(ctx.colour, message)}`);
+  else ctx.stdout.write(`Order ${n} is confirmed (via ${opts.via}); production can start. ${upperFirst(handover(view.row))}.\n\n${messageText(ctx.colour, message)}`);
 }
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -30,7 +30,9 @@ export async function run(ctx: CommandContext): Promise<void> {
   const c = ctx.colour;
   const out: string[] = [c.bold(`Today, ${a.date}`)];
   out.push('', c.bold(`Pickups due today (${a.pickups.length})`));
-  for (const { order: o, customer: who, balance } of a.pickups) out.push(`  #${o.id} ${who.name} ${who.phone} [${o.status}] to collect ${money(ctx, Math.max(0, balance))}`);
+  for (const { order: o, customer: who, balance } of a.pickups) {
+    out.push(`  #${o.id} ${who.name} ${who.phone} [${o.status}]${o.fulfilment === 'delivery' ? ' to deliver,' : ''} to collect ${money(ctx, Math.max(0, balance))}`);
+  }
   out.push('', c.bold(`Messages to send (${a.messages.length})`) + (a.messages.length ? ': run `orders remind`' : ''));
   for (const m of a.messages) out.push(`  #${m.order_id} ${m.template}`);
   out.push('', c.bold(`Overdue (${a.overdue.length})`));
@@ -39,14 +41,16 @@ export async function run(ctx: CommandContext): Promise<void> {
   }
   out.push('', c.bold(`Tonight's sweep (${a.tonight.length})`));
   for (const t of a.tonight) out.push(`  #${t.order_id} ${t.action === 'cancel' ? c.red('cancel') : 'storage fee'}: ${t.why}`);
-  // What the shop itself is behind on, each with the message that fits.
-  out.push('', c.bold(`The shop is late (${a.shopLate.length})`) + (a.shopLate.length ? ': apologise, and consider `orders compensate`' : ''));
+  // What the shop itself is behind on, each with the command that answers it: a late order is
+  // compensated, and `compensate` prints the delay-apology (which never goes out without compensation).
+  const late = ': compensate, and `orders compensate` prints the apology';
+  out.push('', c.bold(`The shop is late (${a.shopLate.length})`) + (a.shopLate.length ? late : ''));
   for (const { item: o, customer: who, days_late } of a.shopLate) {
-    out.push(`  #${o.id} ${who.name} ${who.phone} [${o.status}]: pickup was ${o.due}, ${days_late} day(s) late; \`orders message ${o.id} delay-apology\``);
+    out.push(`  #${o.id} ${who.name} ${who.phone} [${o.status}]: pickup was ${o.due}, ${days_late} day(s) late; \`orders compensate ${o.id} --kind late --reason TEXT --refund AMOUNT\``);
   }
-  out.push('', c.bold(`Deliveries late (${a.deliveriesLate.length})`));
+  out.push('', c.bold(`Deliveries late (${a.deliveriesLate.length})`) + (a.deliveriesLate.length ? late : ''));
   for (const { item: o, customer: who, days_late } of a.deliveriesLate) {
-    out.push(`  #${o.id} ${who.name} ${who.phone}: ETA was ${o.due}, ${days_late} day(s) late; \`orders message ${o.id} delay-apology\``);
+    out.push(`  #${o.id} ${who.name} ${who.phone}: ETA was ${o.due}, ${days_late} day(s) late; \`orders compensate ${o.id} --kind late --reason TEXT --waive-delivery\` (or --refund AMOUNT)`);
   }
   out.push('', c.bold(`DP not paid yet (${a.depositsUnpaid.length})`));
   for (const { item: o, customer: who } of a.depositsUnpaid) {

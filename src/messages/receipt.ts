@@ -35,6 +35,7 @@ const WORDS = {
     termDp: (p: number) => `DP ${p}% tidak dikembalikan bila pesanan dibatalkan pemesan.`,
     termHold: (g: number, fee: string | null) => `Disimpan gratis ${g} hari setelah tanggal ambil${fee ? `, lalu ${fee}/hari` : ''}.`,
     termCancel: (c: number) => `Tidak diambil ${c} hari tanpa kabar: batal otomatis, DP hangus.`,
+    termDelivery: 'Bila pesanan tidak dapat diterima, kami sepakati hari pengiriman lain.',
     method: { cash: 'tunai', transfer: 'transfer', card: 'kartu', other: 'lainnya' } as Record<string, string>,
   },
   en: {
@@ -45,6 +46,7 @@ const WORDS = {
     termDp: (p: number) => `The ${p}% down payment is not refunded if you cancel.`,
     termHold: (g: number, fee: string | null) => `Held free for ${g} days after the pickup date${fee ? `, then ${fee} per day` : ''}.`,
     termCancel: (c: number) => `Not collected within ${c} days and no word from you: cancelled, down payment forfeited.`,
+    termDelivery: 'If nobody can receive the order, we agree on another day with you.',
     method: { cash: 'cash', transfer: 'transfer', card: 'card', other: 'other' } as Record<string, string>,
   },
 } as const;
@@ -139,7 +141,8 @@ export function receiptLines(f: ReceiptFacts, width: number, lang: Lang, money: 
   const when = f.fulfilment === 'delivery' ? `${w.delivery}: ${longDate(f.deliveryEta ?? f.pickupDate)}` : `${w.pickup}: ${longDate(f.pickupDate)}`;
   out.push(...wrap(when, width), rule('-'), w.termsTitle);
   const t = f.terms;
-  for (const term of [w.termDp(t.deposit_percent), w.termHold(t.grace_days, t.storage_fee_per_day ? money(t.storage_fee_per_day) : null), w.termCancel(t.cancel_after_days)]) {
+  const after = f.fulfilment === 'delivery' ? [w.termDelivery] : [w.termHold(t.grace_days, t.storage_fee_per_day ? money(t.storage_fee_per_day) : null), w.termCancel(t.cancel_after_days)];
+  for (const term of [w.termDp(t.deposit_percent), ...after]) {
     out.push(...wrap(`- ${term}`, width - 2).map((l, i) => (i === 0 ? l : `  ${l}`)));
   }
   out.push(rule('='), ...centre(w.thanks, width));

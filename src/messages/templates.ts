@@ -13,6 +13,9 @@ export const TEMPLATE_NAMES = [
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
+/** The pickup clock's messages: an order delivered has no pickup, hold or no-show to speak of. */
+export const PICKUP_ONLY: ReadonlySet<TemplateName> = new Set(['pickup-reminder', 'pickup-overdue', 'grace-extension', 'auto-cancel-notice', 'delivery-offer']);
+
 export interface LoadedTemplate {
   name: TemplateName;
   lang: Lang;

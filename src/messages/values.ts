@@ -39,6 +39,8 @@ export interface OrderFacts {
   forfeited: number;
   refunded: number;
   cancelReason: string | null;
+  /** delivered instead of picked up (set at `add --deliver`, or a delivery accepted): no pickup wording */
+  delivery: boolean;
   deliveryEta: string | null;
   deliveryAfterHours: boolean;
   /** this order's own delivery fee, in place of the terms' base fee */
@@ -93,6 +95,7 @@ export function termsValues(shop: ShopFacts, terms: Terms, lang: Lang): Values {
   const after = terms.delivery_after_hours_fee;
   return {
     has_order: false,
+    delivery: false,
     shop_name: shop.name,
     deposit_percent: String(terms.deposit_percent),
     grace_days: String(terms.grace_days),
@@ -161,6 +164,8 @@ export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today:
     refund: money(o.refunded),
     cancel_reason: o.cancelReason ?? new Missing(`order ${o.id} does not have: it has not been cancelled`),
     before_production: o.status === 'pending',
+    delivery: o.delivery,
+    delivery_date: date(o.deliveryEta ?? o.pickupDate),
     after_hours: o.deliveryAfterHours,
     delivery_base_fee: money(baseFee),
     has_delivery_address: o.deliveryAddress !== null,
@@ -170,6 +175,7 @@ export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today:
     has_tracking: o.deliveryTracking !== null,
     tracking: o.deliveryTracking ?? '',
     delivery_total: money(deliveryTotal),
+    has_delivery_total: deliveryTotal > 0,
     delivery_eta: date(o.deliveryEta ?? addDays(today, 1)),
     ...compensationValues(o, w, money),
     refund_amount: o.lastRefund ? money(o.lastRefund.amount) : new Missing(`order ${o.id} does not have: no refund was recorded (orders refund ${o.id} AMOUNT|all)`),

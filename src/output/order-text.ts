@@ -32,6 +32,12 @@ export function orderText(ctx: CommandContext, v: OrderView): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** How the order leaves the shop, for the owner's one-line summaries: "pickup on DATE" or "delivery on DATE to ADDRESS". */
+export function handover(r: Pick<OrderView['row'], 'fulfilment' | 'pickup_date' | 'delivery_eta' | 'delivery_address'>): string {
+  if (r.fulfilment !== 'delivery') return `pickup on ${r.pickup_date}`;
+  return `delivery on ${r.delivery_eta ?? r.pickup_date}${r.delivery_address ? ` to ${r.delivery_address}` : ''}`;
+}
+
 /** The frozen terms, quoted with the day they were agreed. */
 export function termsText(ctx: CommandContext, v: OrderView): string {
   const m = (minor: number) => formatMoney(minor, ctx.currency, ctx.locale);
@@ -39,11 +45,13 @@ export function termsText(ctx: CommandContext, v: OrderView): string {
   return [
     `Terms agreed on ${r.terms_agreed_on}:`,
     `  DP ${r.terms_deposit_percent}% (${m(r.deposit_required)}); work starts once it is paid.`,
-    r.perishable
-      ? `  Free hold ${r.terms_grace_days} day(s) after the pickup date; perishable: no storage fee.`
-      : `  Free hold ${r.terms_grace_days} day(s) after the pickup date, then ${m(r.terms_storage_fee_per_day)} storage per day.`,
-    `  Not picked up ${r.terms_cancel_after_days} day(s) after the pickup date without word from the customer: cancelled, DP forfeited.`,
-    `  Delivery: ${m(r.terms_delivery_base_fee)} + packaging ${m(r.terms_delivery_packaging_fee)} (+ ${m(r.terms_delivery_after_hours_fee)} outside working hours).`,
+    ...(r.fulfilment === 'delivery' ? ['  Delivered: no pickup hold, no storage fee, never cancelled as a no-show.'] : [
+      r.perishable
+        ? `  Free hold ${r.terms_grace_days} day(s) after the pickup date; perishable: no storage fee.`
+        : `  Free hold ${r.terms_grace_days} day(s) after the pickup date, then ${m(r.terms_storage_fee_per_day)} storage per day.`,
+      `  Not picked up ${r.terms_cancel_after_days} day(s) after the pickup date without word from the customer: cancelled, DP forfeited.`,
+    ]),
+    `  Delivery: ${m(r.delivery_fee ?? r.terms_delivery_base_fee)} + packaging ${m(r.terms_delivery_packaging_fee)} (+ ${m(r.terms_delivery_after_hours_fee)} outside working hours).`,
   ].join('\n') + '\n';
 }
 

@@ -12,7 +12,7 @@ import type { DB } from '../db/types.js';
 import { waLink, type Lang } from '../messages/format.js';
 import { render } from '../messages/render.js';
 import { addressOf, isSalutation, type Salutation } from '../messages/salutation.js';
-import { loadTemplate, type TemplateName } from '../messages/templates.js';
+import { loadTemplate, PICKUP_ONLY, type TemplateName } from '../messages/templates.js';
 import { orderValues, termsValues, type ShopFacts } from '../messages/values.js';
 import { inWrite, type ServiceContext } from './context.js';
 import { noticeDays } from './outbox.js';
@@ -133,6 +133,9 @@ function renderWith(ctx: ServiceContext, facts: Facts, template: TemplateName, l
   const { view: v, complaint, refunds, offer } = facts;
   const row = v.row;
   const id = row.id;
+  if (row.fulfilment === 'delivery' && PICKUP_ONLY.has(template)) {
+    throw new RefusedError(`Order ${id} is delivered, not picked up: ${template} does not apply to it (\`orders show ${id}\` has its delivery).`);
+  }
   const clock = clockFor(ctx, v, facts.policy);
   const t = loadTemplate(template, lang);
   const comp = v.totals.compensation;
@@ -140,7 +143,7 @@ function renderWith(ctx: ServiceContext, facts: Facts, template: TemplateName, l
     id, status: row.status, customerName: row.customer_name, customerSalutation: isSalutation(row.customer_salutation ?? '') ? row.customer_salutation as Salutation : null, items: v.items, total: row.total, depositRequired: row.deposit_required,
     paid: v.paid, balance: v.balance, pickupDate: row.pickup_date, readyOn: row.ready_on, holdUntil: row.hold_until, clock,
     storageFees: v.totals.storage_fees, forfeited: v.totals.forfeited, refunded: v.totals.refunds, cancelReason: row.cancel_reason,
-    deliveryEta: row.delivery_eta, deliveryAfterHours: row.delivery_after_hours === 1, deliveryFee: row.delivery_fee,
+    delivery: row.fulfilment === 'delivery', deliveryEta: row.delivery_eta, deliveryAfterHours: row.delivery_after_hours === 1, deliveryFee: row.delivery_fee,
     deliveryAddress: row.delivery_address, deliveryCourier: row.delivery_courier, deliveryTracking: row.delivery_tracking,
     compensation: comp || v.totals.waived ? { refund: comp, waivedDelivery: v.totals.waived, feeRefunded: refunds.feeRefunded, kind: refunds.compensationKind } : null,
     lastComplaint: complaint, offer,

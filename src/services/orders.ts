@@ -171,9 +171,18 @@ export async function readyOrder(ctx: ServiceContext, id: number, pickupDate?: s
   const message = await inWrite(ctx, async (ctx) => {
     const view = await lockedView(ctx.db, id);
     refuseUnless(view, 'ready', 'be marked ready');
-    await updateOrder(ctx.db, id, { status: nextStatus('ready'), ready_on: ctx.today, ...(pickupDate ? { pickup_date: pickupDate } : {}) });
-    if (pickupDate && pickupDate !== view.row.pickup_date) {
-      await addEvent(ctx.db, id, 'pickup-date-changed', `${view.row.pickup_date} -> ${pickupDate}`, ctx.nowIso);
+    // A delivered order's date is its delivery date: the ready message promises it, so a date past is never promised.
+    const delivery = view.row.fulfilment === 'delivery';
+    const was = delivery ? view.row.delivery_eta ?? view.row.pickup_date : view.row.pickup_date;
+    if (delivery && !pickupDate && was < ctx.today) {
+      throw new RefusedError(`Order ${id} was to be delivered on ${was}; give the day it will be delivered with \`orders ready ${id} --pickup DATE\`, so the customer is told a day that holds.`);
+    }
+    await updateOrder(ctx.db, id, {
+      status: nextStatus('ready'), ready_on: ctx.today,
+      ...(pickupDate ? { pickup_date: pickupDate, ...(delivery ? { delivery_eta: pickupDate } : {}) } : {}),
+    });
+    if (pickupDate && pickupDate !== was) {
+      await addEvent(ctx.db, id, delivery ? 'delivery-date-changed' : 'pickup-date-changed', `${was} -> ${pickupDate}`, ctx.nowIso);
     }
     await addEvent(ctx.db, id, 'ready', null, ctx.nowIso);
     return notice(ctx.db, ctx, id, 'ready-for-pickup');

@@ -37,8 +37,12 @@ describe('orders today: what the shop itself is behind on', () => {
     expect(a.complaints_open).toBe(1);
 
     const text = shop.ok(['today'], { now: '2026-12-04' });
-    expect(text).toContain(`The shop is late (1): apologise, and consider \`orders compensate\`\n  #${lateProduction} Budi +6281211110002 [confirmed]: pickup was 2026-12-01, 3 day(s) late; \`orders message ${lateProduction} delay-apology\``);
-    expect(text).toContain(`Deliveries late (1)\n  #${delivery} Citra +6281211110003: ETA was 2026-12-02, 2 day(s) late`);
+    expect(text).toContain(`The shop is late (1): compensate, and \`orders compensate\` prints the apology\n  #${lateProduction} Budi +6281211110002 [confirmed]: pickup was 2026-12-01, 3 day(s) late; \`orders compensate ${lateProduction} --kind late --reason TEXT --refund AMOUNT\``);
+    expect(text).toContain(`Deliveries late (1): compensate, and \`orders compensate\` prints the apology\n  #${delivery} Citra +6281211110003: ETA was 2026-12-02, 2 day(s) late; \`orders compensate ${delivery} --kind late --reason TEXT --waive-delivery\` (or --refund AMOUNT)`);
+    // The command suggested is the one that answers it: it prints the delay-apology, with what makes up for the delay.
+    const apology = shop.okJson(['compensate', String(lateProduction), '--kind', 'late', '--reason', 'mesin sablon rusak', '--refund', '10.000'], { now: '2026-12-04' });
+    expect(apology.messages[0].template).toBe('delay-apology');
+    expect(apology.messages[0].text).toContain('- pengembalian dana sebesar Rp 10.000');
     expect(text).toContain(`DP not paid yet (1)\n  #${unpaid} Ani +6281211110001: DP Rp 85.000, paid Rp 0, ordered 2026-11-20; \`orders message ${unpaid} deposit-reminder\``);
     expect(text).toContain(`Held for want of a warning (1): run \`orders remind\`\n  #${held}: deadline passed`);
     expect(text).toContain('Open complaints: 1 (`orders complaints`)');

@@ -49,6 +49,57 @@ describe('delivery', () => {
     expect(shop.run(['add', '--customer', 'Tono', '--phone', '0812-2222-0002', '--item', 'Banner:1:300.000', '--pickup', '2026-12-01', '--address', 'x']).code).toBe(2);
   });
 
+  it('a delivered order speaks of its delivery, never of a pickup, in every message, both languages', () => {
+    const PICKUP = /pick ?up|picked|collect|coming in|hold it|storage|diambil|pengambilan|datang ke toko|penyimpanan/i;
+    const o = shop.okJson(['add', '--customer', 'Tono', '--phone', '0812-2222-0002', '--item', 'Banner:1:300.000', '--pickup', '2026-12-01',
+      '--deliver', '--address', 'Jl. Melati 5, Bandung', '--delivery-fee', '15.000'], { now: '2026-11-20' });
+    const text = (template: string, lang: string, now = '2026-11-20') =>
+      shop.okJson(['message', '1', template, '--lang', lang, '--dry-run'], { now }).text as string;
+    expect(o.messages[0].text).toContain('3. Pengiriman: pesanan kami antar pada Selasa, 1 Desember 2026 ke Jl. Melati 5, Bandung.\n'
+      + '4. Ongkos kirim: Rp 20.000 (ongkir Rp 15.000, biaya kemasan Rp 5.000).');
+    expect(text('terms', 'en')).toContain('The balance is paid on delivery.\n2. Confirmation');
+    expect(text('terms', 'en')).toContain('3. Delivery: we deliver your order on Tuesday, 1 December 2026 to Jl. Melati 5, Bandung.\n'
+      + '4. Delivery fee: Rp 20.000 (delivery Rp 15.000, packaging Rp 5.000).\n5. Receiving the order:');
+    expect(text('confirmation-request', 'en')).toContain('Delivery date: Tuesday, 1 December 2026, to Jl. Melati 5, Bandung\n');
+    expect(text('deposit-reminder', 'id')).toContain('Tanggal pengiriman: Selasa, 1 Desember 2026, ke Jl. Melati 5, Bandung\n');
+    for (const lang of ['en', 'id']) {
+      for (const t of ['terms', 'confirmation-request', 'deposit-reminder']) expect([t, lang, text(t, lang)]).not.toEqual([t, lang, expect.stringMatching(PICKUP)]);
+    }
+    shop.ok(['pay', '1', '150000'], { now: '2026-11-20' });
+    const confirmed = shop.okJson(['confirm', '1', '--via', 'whatsapp'], { now: '2026-11-20' }).messages[0].text;
+    expect(confirmed).toContain('Tanggal pengiriman: Selasa, 1 Desember 2026, ke Jl. Melati 5, Bandung\nSisa pembayaran saat pesanan diantar: Rp 170.000\n');
+    expect(confirmed).toContain('begitu pesanan siap dikirim.');
+    expect(text('order-confirmed', 'en')).toContain('Balance to pay on delivery: Rp 170.000');
+
+    // Ready after the day promised: the customer is told a new day, never one already past.
+    const before = shop.dump();
+    const late = shop.run(['ready', '1'], { now: '2026-12-02' });
+    expect([late.code, late.stderr]).toEqual([1, 'orders: Order 1 was to be delivered on 2026-12-01; give the day it will be delivered with `orders ready 1 --pickup DATE`, so the customer is told a day that holds.\n']);
+    expect(shop.dump()).toBe(before);
+    expect(shop.ok(['ready', '1', '--pickup', '2026-12-03', '--lang', 'en'], { now: '2026-12-02' })).toContain('Order 1 is ready for delivery on 2026-12-03 to Jl. Melati 5, Bandung; balance to collect Rp 170.000.\n\n'
+      + '--- to Tono (+6281222220002) · order 1 · ready-for-pickup · en ---\nHello Tono,\n\n'
+      + 'Good news: your order #1 is ready, and we will deliver it on Thursday, 3 December 2026 to Jl. Melati 5, Bandung.\n\n'
+      + '- 1 x Banner\nBalance to pay on delivery: Rp 170.000\n\nThank you,\n');
+    const ready = text('ready-for-pickup', 'id', '2026-12-02');
+    expect(ready).toContain('sudah siap dan akan kami antar pada Kamis, 3 Desember 2026 ke Jl. Melati 5, Bandung.');
+    for (const lang of ['en', 'id']) expect(text('ready-for-pickup', lang, '2026-12-02')).not.toMatch(PICKUP);
+    const show = shop.ok(['show', '1'], { now: '2026-12-02' });
+    expect(show).toContain('Delivery:  2026-12-03 to Jl. Melati 5, Bandung');
+    expect(show).toContain('  Delivered: no pickup hold, no storage fee, never cancelled as a no-show.\n  Delivery: Rp 15.000 + packaging Rp 5.000');
+    expect(show).toContain('delivery-date-changed: 2026-12-01 -> 2026-12-03');
+    expect(shop.ok(['today'], { now: '2026-12-03' })).toContain('#1 Tono +6281222220002 [ready] to deliver, to collect Rp 170.000');
+    const receipt = shop.ok(['receipt', '1', '--lang', 'en'], { now: '2026-12-03' });
+    expect(receipt).toContain('- If nobody can receive the order, we agree on\n  another day with you.\n');
+    expect(receipt).not.toMatch(/Not collected|Held free/);
+    // The pickup clock's messages do not apply: no hold, no no-show, no forfeit to threaten.
+    const logged = shop.dump();
+    for (const t of ['pickup-reminder', 'pickup-overdue', 'grace-extension', 'auto-cancel-notice', 'delivery-offer']) {
+      const r = shop.run(['message', '1', t], { now: '2026-12-03' });
+      expect([r.code, r.stdout, r.stderr]).toEqual([1, '', `orders: Order 1 is delivered, not picked up: ${t} does not apply to it (\`orders show 1\` has its delivery).\n`]);
+    }
+    expect(shop.dump()).toBe(logged);
+  });
+
   it('an offer with its own fee, accepted, then delivered with courier and tracking number', () => {
     shop.ok(['add', '--customer', 'Budi', '--phone', '0812-2222-0003', '--item', 'Kaos:2:85.000', '--pickup', '2026-12-01'], { now: '2026-11-20' });
     shop.ok(['pay', '1', '85000'], { now: '2026-11-20' });
