@@ -92,9 +92,12 @@ function centre(text: string, width: number): string[] {
 }
 
 /** A short date for a narrow paper: 02/12/2026 (id) or 2026-12-02 (en); 02/12/26 on 58 mm paper. */
-function shortDate(iso: string, lang: Lang, narrow = false): string {
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A narrow (58 mm) English date names its month: `26-12-02` reads as three guesses, `02 Dec 26` as one. */
+export function shortDate(iso: string, lang: Lang, narrow = false): string {
   const [y, m, d] = iso.slice(0, 10).split('-') as [string, string, string];
-  if (narrow) return lang === 'id' ? `${d}/${m}/${y.slice(2)}` : `${y.slice(2)}-${m}-${d}`;
+  if (narrow) return lang === 'id' ? `${d}/${m}/${y.slice(2)}` : `${d} ${MONTHS[Number(m) - 1]} ${y.slice(2)}`;
   return lang === 'id' ? `${d}/${m}/${y}` : `${y}-${m}-${d}`;
 }
 

@@ -3,7 +3,7 @@ import { currencyOf, formatMoney } from '../../src/core/money.ts';
 import { freezeTerms } from '../../src/core/terms.ts';
 import { withDefaults } from '../../src/core/settings.ts';
 import { longDate } from '../../src/messages/format.ts';
-import { receiptLines, wrap, type ReceiptFacts } from '../../src/messages/receipt.ts';
+import { receiptLines, shortDate, wrap, type ReceiptFacts } from '../../src/messages/receipt.ts';
 
 const IDR = currencyOf('IDR');
 const money = (m: number) => formatMoney(m, IDR, 'id');
@@ -45,6 +45,17 @@ describe('the nota layout', () => {
     const text = receiptLines({ ...facts, status: 'cancelled', balance: 0 }, 48, 'en', money, (d) => longDate(d, 'en')).join('\n');
     expect(text).toContain('*** CANCELLED ***');
     expect(text).not.toContain('PAID IN FULL');
+  });
+
+  it('writes payment dates a customer reads one way: DD/MM/YY in id, the month named in en on 58 mm', () => {
+    expect(shortDate('2026-12-02T10:00:00+07:00', 'id', true)).toBe('02/12/26');
+    expect(shortDate('2026-12-02T10:00:00+07:00', 'en', true)).toBe('02 Dec 26');
+    expect(shortDate('2027-01-31', 'en', true)).toBe('31 Jan 27');
+    expect(shortDate('2026-12-02', 'en')).toBe('2026-12-02');
+    expect(shortDate('2026-12-02', 'id')).toBe('02/12/2026');
+    const text = receiptLines(facts, 32, 'en', money, (d) => longDate(d, 'en')).join('\n');
+    expect(text).toContain('25 Nov 26 transfer');
+    expect(text).toContain('  26 Nov 26 Refund     -Rp 5.000');
   });
 
   it('wraps words and cuts a word longer than the line', () => {
