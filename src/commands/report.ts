@@ -39,7 +39,7 @@ function reportJson(ctx: CommandContext, r: Report) {
     complaints_resolved: r.complaints.resolved,
     median_days_to_resolve: r.complaints.medianDays,
     customer_caused: { cancellations: r.total.cancelled_customer, no_shows: r.total.no_shows },
-    shop_caused: { cancellations: r.total.cancelled_shop, late_deliveries_compensated: r.compensated },
+    shop_caused: { cancellations: r.total.cancelled_shop, orders_compensated: r.compensated.all, late_deliveries_compensated: r.compensated.late },
     cancellation_reasons: r.reasons,
     no_show_ranking: r.ranking,
     insights: r.insights,
@@ -64,12 +64,12 @@ function text(ctx: CommandContext, r: Report): string {
     ctx.colour.bold(`Report ${r.from} to ${r.to}`),
     `Orders taken: ${t.orders}   completed: ${t.completed}   average ready-to-pickup: ${avg}`,
     `Customer-caused: ${t.cancelled_customer} cancellations, ${t.no_shows} no-shows (no-show rate ${percent(noShowRate(t))})`,
-    `Shop-caused: ${t.cancelled_shop} cancellations, ${r.compensated} late deliveries compensated`,
+    `Shop-caused: ${t.cancelled_shop} cancellations, ${r.compensated.all} orders compensated (${r.compensated.late} for lateness)`,
     `Money: DP collected ${m(t.deposits_collected)}, DP forfeited ${m(t.deposits_forfeited)}, refunds ${m(t.refunds)}, compensation ${m(t.compensation)}, storage fees ${m(t.storage_fees)}, delivery fees ${m(t.delivery_fees)}`,
     `Complaints: ${t.complaints} (${r.complaints.open} open, ${r.complaints.resolved} resolved${r.complaints.medianDays === null ? '' : `, median ${r.complaints.medianDays} days to resolve`})`,
   ];
   if (r.reasons.length) lines.push('Cancellations by reason:', ...r.reasons.map((x) => `  ${x.count} by ${x.cancelled_by}: ${x.reason}`));
-  if (r.ranking.length) lines.push('Customers by no-shows:', ...r.ranking.map((x) => `  ${x.no_shows}  ${x.name} (${x.phone}, #${x.id})`));
+  if (r.ranking.length) lines.push('Customers by no-shows:', ...r.ranking.map((x) => `  ${x.no_shows}  ${x.name} (${x.phone}, customer ${x.id})`));
   if (r.periods.length) {
     lines.push(`By ${r.by}:`);
     const rows = r.periods.map((p) => ({ label: p.label, value: p.orders, note: `done ${p.completed}, no-shows ${p.no_shows}, cancelled ${p.cancelled_customer + p.cancelled_shop + p.cancelled_policy}` }));

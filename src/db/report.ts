@@ -153,10 +153,17 @@ export async function customerNames(db: DB, ids: number[]): Promise<Map<number, 
   return new Map(r.map((c) => [c.id, c.name]));
 }
 
-/** Orders given compensation (a late delivery by the shop) in the period. */
-export async function compensatedOrders(db: DB, from: string, to: string): Promise<number> {
-  const r = await sql<{ n: number }>`
+/**
+ * Orders given compensation (any fault of the shop) in the period, and of them those compensated
+ * for lateness: the kind is in the compensation's event (`late: reason: ...`); an imported
+ * compensation has no kind and counts in the whole only.
+ */
+export async function compensatedOrders(db: DB, from: string, to: string): Promise<{ all: number; late: number }> {
+  const all = await sql<{ n: number }>`
     SELECT COUNT(DISTINCT order_id) AS n FROM ledger
     WHERE kind IN ('compensation', 'waiver') AND substr(created_at, 1, 10) BETWEEN ${from} AND ${to}`.execute(db);
-  return Number(r.rows[0]?.n ?? 0);
+  const late = await sql<{ n: number }>`
+    SELECT COUNT(DISTINCT order_id) AS n FROM events
+    WHERE kind = 'compensation' AND detail LIKE 'late:%' AND substr(created_at, 1, 10) BETWEEN ${from} AND ${to}`.execute(db);
+  return { all: Number(all.rows[0]?.n ?? 0), late: Number(late.rows[0]?.n ?? 0) };
 }

@@ -10,8 +10,8 @@ export interface Report {
   to: string;
   by: GroupBy;
   total: PeriodFigures;
-  /** orders the shop compensated for a late delivery in the period */
-  compensated: number;
+  /** orders the shop compensated in the period, and of them for lateness */
+  compensated: { all: number; late: number };
   periods: (PeriodFigures & { label: string })[];
   reasons: { cancelled_by: string; reason: string; count: number }[];
   ranking: { id: number; name: string; phone: string; no_shows: number }[];
@@ -44,10 +44,11 @@ export async function report(ctx: ServiceContext, from: string, to: string, by: 
   const resolvedDays = times.filter((c) => c.resolved_at !== null).map((c) => daysBetween(c.opened_at.slice(0, 10), c.resolved_at!.slice(0, 10)));
   return {
     from, to, by, total: t, compensated,
-    periods: periods.map((p) => ({ ...p, label: by === 'customer' ? `${names.get(Number(p.key)) ?? '?'} (#${p.key})` : p.key })),
+    // `#N` is an order everywhere else (pesanan #4): a customer is named by the word.
+    periods: periods.map((p) => ({ ...p, label: by === 'customer' ? `${names.get(Number(p.key)) ?? '?'} (customer ${p.key})` : p.key })),
     reasons: reasons.map((r) => ({ ...r, count: Number(r.count) })),
     ranking: (await noShowRanking(ctx.db, from, to, 10)).map((r) => ({ ...r, no_shows: Number(r.no_shows) })),
     complaints: { open: times.length - resolvedDays.length, resolved: resolvedDays.length, medianDays: median(resolvedDays) },
-    insights: insights({ ...t, stockCancellations: stock, compensations: compensated, minPercent: numberSetting(ctx.settings, 'deposit.min_percent') }),
+    insights: insights({ ...t, stockCancellations: stock, compensations: compensated.all, minPercent: numberSetting(ctx.settings, 'deposit.min_percent') }),
   };
 }

@@ -5,7 +5,7 @@ import { Shop } from './harness.ts';
 
 /**
  * A fixture month built through the real binary: completions, a customer and a shop
- * cancellation, two no-shows of one customer, a late delivery compensated, fees. Every
+ * cancellation, two no-shows of one customer, a late delivery and a defect compensated, fees. Every
  * figure below is computed by hand from this story.
  */
 let shop: Shop;
@@ -37,7 +37,7 @@ beforeAll(() => {
     '2026-11-09': [['ready', String(o2)]],
     '2026-11-10': [['pickup', String(o2), '--pay']],
     '2026-11-11': [['contact', String(o2), '--in', '--via', 'whatsapp', '--complaint', 'Mug retak di pegangan']],
-    '2026-11-12': [['ready', String(o6)]],
+    '2026-11-12': [['ready', String(o6)], ['compensate', String(o2), '--kind', 'defect', '--reason', 'mug retak', '--refund', '10.000']],
     '2026-11-18': [['ready', String(o7)], ['deliver', String(o7), '--accept', '--after-hours']],
     '2026-11-21': [['compensate', String(o7), '--reason', 'pengiriman terlambat 1 hari', '--refund', '20.000', '--waive-delivery'], ['deliver', String(o7), '--done', '--pay']],
   };
@@ -54,7 +54,7 @@ const expected = {
   from: '2026-11-01', to: '2026-11-30',
   orders: 7, completed: 3, cancelled: { customer: 1, shop: 1, policy: 2 }, no_shows: 2, no_show_rate: 0.4,
   average_days_ready_to_pickup: 2,
-  deposits_collected: 370000, deposits_forfeited: 130000, refunds: 60000, compensation: 60000,
+  deposits_collected: 370000, deposits_forfeited: 130000, refunds: 70000, compensation: 70000,
   storage_fees: 80000, delivery_fees: 0, complaints: 1,
 };
 
@@ -63,7 +63,7 @@ describe('orders report over the fixture month', () => {
     const r = shop.run(['report', '--from', '2026-11-01', '--to', '2026-11-30', '--json'], { now: '2026-12-01' }).json();
     expect(r).toMatchObject(expected);
     expect(r.customer_caused).toEqual({ cancellations: 1, no_shows: 2 });
-    expect(r.shop_caused).toEqual({ cancellations: 1, late_deliveries_compensated: 1 });
+    expect(r.shop_caused).toEqual({ cancellations: 1, orders_compensated: 2, late_deliveries_compensated: 1 });
     expect(r.cancellation_reasons).toEqual([
       { cancelled_by: 'policy', reason: 'no-show', count: 2 },
       { cancelled_by: 'customer', reason: 'tidak jadi acara', count: 1 },
@@ -82,8 +82,8 @@ describe('orders report over the fixture month', () => {
     expect(byWeek.periods.reduce((n: number, p: any) => n + p.storage_fees, 0)).toBe(80000);
     expect(byWeek.periods.reduce((n: number, p: any) => n + p.completed, 0)).toBe(3);
     const byCustomer = shop.run(['report', '--from', '2026-11-01', '--to', '2026-11-30', '--by', 'customer', '--json'], { now: '2026-12-01' }).json();
-    expect(byCustomer.periods.find((p: any) => p.period === 'Budi Santoso (#4)')).toMatchObject({ orders: 2, no_shows: 2, deposits_forfeited: 100000, storage_fees: 80000 });
-    expect(byCustomer.periods.find((p: any) => p.period === 'Ani Wijaya (#1)')).toMatchObject({ orders: 3, completed: 3, complaints: 1, compensation: 60000 });
+    expect(byCustomer.periods.find((p: any) => p.period === 'Budi Santoso (customer 4)')).toMatchObject({ orders: 2, no_shows: 2, deposits_forfeited: 100000, storage_fees: 80000 });
+    expect(byCustomer.periods.find((p: any) => p.period === 'Ani Wijaya (customer 1)')).toMatchObject({ orders: 3, completed: 3, complaints: 1, compensation: 70000 });
   });
 
   it('writes the same figures as CSV that another tool can read', () => {
@@ -92,7 +92,7 @@ describe('orders report over the fixture month', () => {
     const [row] = JSON.parse(py.stdout);
     expect(row).toEqual({
       period: '2026-11', orders: '7', completed: '3', cancelled_customer: '1', cancelled_shop: '1', cancelled_policy: '2', no_shows: '2',
-      no_show_rate: '0.4', deposits_collected: '370000', deposits_forfeited: '130000', refunds: '60000', compensation: '60000',
+      no_show_rate: '0.4', deposits_collected: '370000', deposits_forfeited: '130000', refunds: '70000', compensation: '70000',
       storage_fees: '80000', delivery_fees: '0', complaints: '1',
     });
   });
@@ -101,16 +101,16 @@ describe('orders report over the fixture month', () => {
     const t = shop.ok(['report', '--from', '2026-11-01', '--to', '2026-11-30'], { now: '2026-12-01' });
     expect(t).toContain('Orders taken: 7   completed: 3   average ready-to-pickup: 2 days');
     expect(t).toContain('Customer-caused: 1 cancellations, 2 no-shows (no-show rate 40%)');
-    expect(t).toContain('Shop-caused: 1 cancellations, 1 late deliveries compensated');
-    expect(t).toContain('Money: DP collected Rp 370.000, DP forfeited Rp 130.000, refunds Rp 60.000, compensation Rp 60.000, storage fees Rp 80.000, delivery fees Rp 0');
+    expect(t).toContain('Shop-caused: 1 cancellations, 2 orders compensated (1 for lateness)');
+    expect(t).toContain('Money: DP collected Rp 370.000, DP forfeited Rp 130.000, refunds Rp 70.000, compensation Rp 70.000, storage fees Rp 80.000, delivery fees Rp 0');
     expect(t).toContain('Complaints: 1');
-    expect(t).toContain('  2  Budi Santoso (+6281211110002, #4)');
+    expect(t).toContain('  2  Budi Santoso (+6281211110002, customer 4)');
   });
 
   it('the customers list counts the same story', () => {
     const list = shop.run(['customers', '--json'], { now: '2026-12-01' }).json();
     expect(list[0]).toMatchObject({ id: 4, name: 'Budi Santoso', orders: 2, completed: 0, no_shows: 2, shop_failures: 0, forfeited: 100000, blacklisted: false });
-    expect(list.find((c: any) => c.id === 1)).toMatchObject({ orders: 3, completed: 3, no_shows: 0, shop_failures: 1 });
+    expect(list.find((c: any) => c.id === 1)).toMatchObject({ orders: 3, completed: 3, no_shows: 0, shop_failures: 2 });
     expect(list.find((c: any) => c.id === 3)).toMatchObject({ shop_failures: 1, orders: 1 });
     expect(shop.query("SELECT count(*) AS n FROM blacklist")[0].n).toBe(0);
   });
