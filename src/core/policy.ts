@@ -16,7 +16,7 @@ export interface PolicyOrder {
   hold_until: string | null;
   /** the day that extension was granted */
   hold_set_on: string | null;
-  /** K: the day of the customer's last inbound contact */
+  /** K: the day of the customer's last inbound contact or payment */
   last_inbound_on: string | null;
   grace_days: number;
   cancel_after_days: number;

@@ -132,6 +132,8 @@ export async function payOrder(ctx: ServiceContext, id: number, amount: number, 
     }
     await addLedger(ctx.db, id, [{ kind: 'payment', amount, method }], ctx.nowIso);
     await addEvent(ctx.db, id, 'payment', `${money(ctx, amount)} (${method})`, ctx.nowIso);
+    // A payment is word from the customer: the deadline moves, so a waiting notice would name a stale day.
+    await withdrawOverdue(ctx.db, id);
   });
   return loadView(ctx.db, id);
 }

@@ -135,6 +135,28 @@ describe('what moves the clock', () => {
     expect(shop.okJson(['show', '1']).storage_fees).toBe(100000);
   });
 
+  it('a payment is word from the customer: paid on 5 Dec, nothing is cancelled on the 8th; the new notice names the 14th', () => {
+    readyOrder();
+    for (let d = '2026-12-02'; d <= '2026-12-13'; d = addDays(d, 1)) {
+      if (d === '2026-12-05') shop.ok(['pay', '1', '85.000', '--method', 'transfer'], { now: '2026-12-05T10:00:00+07:00' });
+      // From the 12th the moved deadline has come: held until the new notice has had its two days.
+      const held = d >= '2026-12-12' ? [{ order_id: 1, why: expect.stringMatching(/(cancellation on|has until) 2026-12-14/) }] : [];
+      expect([d, night(d)]).toMatchObject([d, { cancelled: [], held, overdue_notices_queued: d === '2026-12-02' || d === '2026-12-12' ? 1 : 0 }]);
+    }
+    const notices = shop.query("SELECT substr(created_at, 1, 10) AS day, text FROM communications WHERE template = 'pickup-overdue' ORDER BY id");
+    expect(notices.map((n: any) => n.day)).toEqual(['2026-12-02', '2026-12-12']);
+    expect(notices[1].text).toContain('Senin, 14 Desember 2026');
+    expect(night('2026-12-14').cancelled).toEqual([1]);
+  });
+
+  it('a payment withdraws an overdue notice still waiting to be printed, as a contact does', () => {
+    readyOrder();
+    expect(shop.run(['sweep', '--json'], { now: '2026-12-02' }).json().overdue_notices_queued).toBe(1);
+    shop.ok(['pay', '1', '85.000'], { now: '2026-12-02T09:00:00+07:00' });
+    expect(shop.query("SELECT status, last_error FROM outbox WHERE template = 'pickup-overdue'")).toEqual([{ status: 'expired', last_error: 'withdrawn: the deadline moved' }]);
+    expect(shop.run(['remind', '--json'], { now: '2026-12-02T10:00:00+07:00' }).json()).toEqual([]);
+  });
+
   it('extend holds the order free and prints the grace notice with the fee that follows', () => {
     readyOrder();
     const r = shop.run(['extend', '1', '--days', '4', '--json'], { now: '2026-12-03' }).json();
