@@ -14,7 +14,7 @@ const run = db.transaction(() => {
       (SELECT COALESCE(SUM(CASE kind WHEN 'payment' THEN amount WHEN 'refund' THEN -amount END), 0) FROM ledger WHERE order_id = o.id) paid,
       (SELECT MAX(fee_date) FROM ledger WHERE order_id = o.id AND kind = 'storage_fee') last_fee,
       (SELECT MAX(d) FROM (SELECT substr(created_at, 1, 10) d FROM communications WHERE order_id = o.id AND direction = 'in'
-        UNION ALL SELECT substr(created_at, 1, 10) FROM ledger WHERE order_id = o.id AND kind = 'payment')) last_in
+        UNION ALL SELECT substr(created_at, 1, 10) FROM ledger WHERE order_id = o.id AND kind = 'payment' AND COALESCE(note, '') <> 'imported')) last_in
     FROM orders o WHERE o.status IN ('confirmed', 'ready') AND o.status = 'ready' AND o.fulfilment = 'pickup'`).all();
   const fee = db.prepare("INSERT INTO ledger (order_id, kind, amount, fee_date, created_at) VALUES (?, 'storage_fee', ?, ?, ?)");
   const ev = db.prepare('INSERT INTO events (order_id, kind, detail, created_at) VALUES (?, ?, ?, ?)');

@@ -14,6 +14,9 @@ const ORDER_COLUMNS = `(id, external_ref, customer_id, status, pickup_date, tota
   terms_delivery_base_fee, terms_delivery_packaging_fee, terms_delivery_after_hours_fee, terms_agreed_on)`;
 const ORDER_TUPLE = `(${Array.from({ length: 29 }, () => '?').join(', ')})`;
 
+
+/** The note of an imported ledger row: dated the day of the import, not the day the money moved. */
+export const IMPORTED_NOTE = 'imported';
 /**
  * Bulk insert of imported orders inside the caller's write transaction, a page of rows at a
  * time: lookup() reads which of a page's orders exist in one statement per kind, check() and
@@ -120,7 +123,7 @@ export class OrderImport {
           ['storage_fee', m.storage_fees, o.last_fee_date], ['delivery_fee', m.delivery_fees, null],
           ['compensation', m.compensation, null], ['waiver', m.waived, null],
         ];
-        return rows.filter(([, amount]) => amount > 0).map(([kind, amount, feeDate]) => [o.id, kind, amount, feeDate, 'imported', o.importedAt]);
+        return rows.filter(([, amount]) => amount > 0).map(([kind, amount, feeDate]) => [o.id, kind, amount, feeDate, IMPORTED_NOTE, o.importedAt]);
       }));
     await insertMany(db, 'INSERT INTO events (order_id, kind, detail, created_at)', "(?, 'imported', ?, ?)",
       page.map((o) => [o.id, `from ${o.source}`, o.importedAt]));

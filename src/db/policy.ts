@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { PolicyOrder } from '../core/policy.js';
+import { IMPORTED_NOTE } from './import.js';
 import type { DB } from './types.js';
 
 /** The facts the policy needs for each open order, in one indexed query (no query per order). */
@@ -11,9 +12,10 @@ function policyQuery(db: DB) {
     sql<number>`(SELECT COALESCE(SUM(CASE l.kind WHEN 'payment' THEN l.amount WHEN 'refund' THEN -l.amount ELSE 0 END), 0) FROM ledger l WHERE l.order_id = o.id)`.as('paid'),
     sql<string | null>`(SELECT MAX(l.fee_date) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'storage_fee')`.as('last_fee_date'),
     // K, the customer's last word: an inbound contact, or a payment (a customer who pays is not a no-show).
+    // An imported payment is dated the day of the import, not the day it was made: it says nothing.
     sql<string | null>`(SELECT MAX(k.d) FROM (
       SELECT substr(c.created_at, 1, 10) AS d FROM communications c WHERE c.order_id = o.id AND c.direction = 'in'
-      UNION ALL SELECT substr(l.created_at, 1, 10) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'payment') AS k)`.as('last_inbound_on'),
+      UNION ALL SELECT substr(l.created_at, 1, 10) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'payment' AND COALESCE(l.note, '') <> ${IMPORTED_NOTE}) AS k)`.as('last_inbound_on'),
     // 0: never queued, 1: queued once (sent or withdrawn since), 2: waiting in the outbox now.
     sql<number>`(SELECT COALESCE(MAX(CASE x.status WHEN 'queued' THEN 2 ELSE 1 END), 0) FROM outbox x WHERE x.order_id = o.id AND x.template = 'pickup-overdue')`.as('overdue_notice'),
     sql<string | null>`(SELECT MAX(substr(c.created_at, 1, 10)) FROM communications c WHERE c.order_id = o.id AND c.template = 'pickup-overdue' AND c.direction = 'out')`.as('overdue_sent_on'),
