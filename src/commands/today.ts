@@ -1,7 +1,7 @@
 import type { CommandContext } from '../context.js';
 import { toMajorNumber } from '../core/money.js';
 import { orderJson, printJson } from '../output/json.js';
-import { agenda, orderViews } from '../services/today.js';
+import { agenda, orderViews, type LateLine } from '../services/today.js';
 import { money } from '../services/views.js';
 
 export async function run(ctx: CommandContext): Promise<void> {
@@ -17,8 +17,8 @@ export async function run(ctx: CommandContext): Promise<void> {
         balance: toMajorNumber(line.balance, ctx.currency),
       })),
       tonight: a.tonight,
-      shop_late: a.shopLate.map(({ item: o, days_late }) => ({ id: o.id, status: o.status, pickup_date: o.due, days_late, message: 'delay-apology' })),
-      deliveries_late: a.deliveriesLate.map(({ item: o, days_late }) => ({ id: o.id, eta: o.due, days_late, message: 'delay-apology' })),
+      shop_late: a.shopLate.map(({ item: o, days_late, compensated }) => ({ id: o.id, status: o.status, pickup_date: o.due, days_late, compensated, message: 'delay-apology' })),
+      deliveries_late: a.deliveriesLate.map(({ item: o, days_late, compensated }) => ({ id: o.id, eta: o.due, days_late, compensated, message: 'delay-apology' })),
       deposits_unpaid: a.depositsUnpaid.map(({ item: o }) => ({
         id: o.id, deposit_required: toMajorNumber(o.deposit_required, ctx.currency), paid: toMajorNumber(o.paid, ctx.currency), created_on: o.created_on, message: 'deposit-reminder',
       })),
@@ -45,12 +45,14 @@ export async function run(ctx: CommandContext): Promise<void> {
   // compensated, and `compensate` prints the delay-apology (which never goes out without compensation).
   const late = ': compensate, and `orders compensate` prints the apology';
   out.push('', c.bold(`The shop is late (${a.shopLate.length})`) + (a.shopLate.length ? late : ''));
-  for (const { item: o, customer: who, days_late } of a.shopLate) {
-    out.push(`  #${o.id} ${who.name} ${who.phone} [${o.status}]: pickup was ${o.due}, ${days_late} day(s) late; \`orders compensate ${o.id} --kind late --reason TEXT --refund AMOUNT\``);
+  for (const l of a.shopLate) {
+    const { item: o, customer: who, days_late } = l;
+    out.push(`  #${o.id} ${who.name} ${who.phone} [${o.status}]: pickup was ${o.due}, ${days_late} day(s) late; ${answer(l)}`);
   }
   out.push('', c.bold(`Deliveries late (${a.deliveriesLate.length})`) + (a.deliveriesLate.length ? late : ''));
-  for (const { item: o, customer: who, days_late } of a.deliveriesLate) {
-    out.push(`  #${o.id} ${who.name} ${who.phone}: ETA was ${o.due}, ${days_late} day(s) late; \`orders compensate ${o.id} --kind late --reason TEXT --waive-delivery\` (or --refund AMOUNT)`);
+  for (const l of a.deliveriesLate) {
+    const { item: o, customer: who, days_late } = l;
+    out.push(`  #${o.id} ${who.name} ${who.phone}: ETA was ${o.due}, ${days_late} day(s) late; ${answer(l)}`);
   }
   out.push('', c.bold(`DP not paid yet (${a.depositsUnpaid.length})`));
   for (const { item: o, customer: who } of a.depositsUnpaid) {
@@ -60,4 +62,11 @@ export async function run(ctx: CommandContext): Promise<void> {
   for (const h of a.held) out.push(`  #${h.order_id}: ${h.why}`);
   out.push('', c.bold(`Open complaints: ${a.complaintsOpen}`) + (a.complaintsOpen ? ' (`orders complaints`)' : ''));
   ctx.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** The command that answers a late order: compensate (which prints the apology), or nothing more once it was. */
+function answer(l: LateLine): string {
+  if (l.compensated) return `compensated already (\`orders show ${l.item.id}\`)`;
+  const how = l.has_delivery_fee ? '--waive-delivery` (or --refund AMOUNT)' : '--refund AMOUNT`';
+  return `\`orders compensate ${l.item.id} --kind late --reason TEXT ${how}`;
 }

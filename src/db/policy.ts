@@ -69,7 +69,7 @@ export async function policyOrders(db: DB, ids: readonly number[]): Promise<Poli
 }
 
 /** A candidate with what the owner's agenda needs beside it. */
-export type AgendaOrder = PolicyOrder & { customer_id: number; total: number };
+export type AgendaOrder = PolicyOrder & { customer_id: number; total: number; delivery_eta: string | null };
 
 /**
  * The candidates with their customer and total: `orders today` reads the open orders once.
@@ -77,5 +77,5 @@ export type AgendaOrder = PolicyOrder & { customer_id: number; total: number };
  * the join cost a third more on a million orders.
  */
 export async function agendaCandidates(db: DB, today: string, reminderUntil: string): Promise<AgendaOrder[]> {
-  return (await candidates(policyQuery(db), today, reminderUntil).select(['o.customer_id', 'o.total']).execute()).map(toPolicyOrder);
+  return (await candidates(policyQuery(db), today, reminderUntil).select(['o.customer_id', 'o.total', 'o.delivery_eta']).execute()).map(toPolicyOrder);
 }

@@ -35,7 +35,7 @@ const WORDS = {
     termDp: (p: number) => `DP ${p}% tidak dikembalikan bila pesanan dibatalkan pemesan.`,
     termHold: (g: number, fee: string | null) => `Disimpan gratis ${g} hari setelah tanggal ambil${fee ? `, lalu ${fee}/hari` : ''}.`,
     termCancel: (c: number) => `Tidak diambil ${c} hari tanpa kabar: batal otomatis, DP hangus.`,
-    termDelivery: 'Bila pesanan tidak dapat diterima, kami sepakati hari pengiriman lain.',
+    termDelivery: 'Bila tidak ada yang dapat menerima pesanan, kami sepakati hari pengiriman lain.',
     method: { cash: 'tunai', transfer: 'transfer', card: 'kartu', other: 'lainnya' } as Record<string, string>,
   },
   en: {

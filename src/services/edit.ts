@@ -53,12 +53,16 @@ export async function editOrder(ctx: ServiceContext, id: number, edit: OrderEdit
     const custom = edit.custom ?? r.custom === 1;
     const needsConfirmation = needsWrittenConfirmation(custom, total, itemsQuantity(items), ctx.settings);
     const pickup = edit.pickupDate ?? r.pickup_date;
+    // A delivered order's date is its delivery date: the messages name it, so it moves with the edit.
+    const delivery = r.fulfilment === 'delivery';
+    const was = delivery ? r.delivery_eta ?? r.pickup_date : r.pickup_date;
+    const moved = edit.pickupDate !== undefined && edit.pickupDate !== was;
     const changes = [
       quoteChanged && `items ${itemsText(view.items, fmt)} -> ${itemsText(items, fmt)}`,
       total !== r.total && `total ${fmt(r.total)} -> ${fmt(total)}`,
       dp.amount !== r.deposit_required && `DP ${fmt(r.deposit_required)} -> ${fmt(dp.amount)}`,
       dp.percent !== r.terms_deposit_percent && `DP percent ${r.terms_deposit_percent}% -> ${dp.percent}%`,
-      pickup !== r.pickup_date && `pickup ${r.pickup_date} -> ${pickup}`,
+      moved && `${delivery ? 'delivery' : 'pickup'} ${was} -> ${pickup}`,
       custom !== (r.custom === 1) && 'custom: no -> yes',
       edit.note !== undefined && edit.note !== r.note && `note ${JSON.stringify(r.note ?? '')} -> ${JSON.stringify(edit.note)}`,
     ].filter((c): c is string => Boolean(c));
@@ -66,6 +70,7 @@ export async function editOrder(ctx: ServiceContext, id: number, edit: OrderEdit
     const requoted = quoteChanged && r.status === 'confirmed';
     await updateOrder(ctx.db, id, {
       total, deposit_required: dp.amount, terms_deposit_percent: dp.percent, pickup_date: pickup, custom: custom ? 1 : 0,
+      ...(delivery && moved ? { delivery_eta: pickup } : {}),
       needs_confirmation: needsConfirmation ? 1 : 0, note: edit.note ?? r.note,
       ...(requoted ? { status: 'pending', confirmed_on: null } : {}),
     });

@@ -112,6 +112,9 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
     const warnings = [
       ...(customer.name !== input.name ? [`${input.phone} is already on file as ${JSON.stringify(customer.name)}, so the order is under that name; to rename: \`orders customers set ${input.phone} --name ${JSON.stringify(input.name)}\`.`] : []),
       ...(need.warn ? [`${input.name}: ${need.warn}.`] : []),
+      // Said in writing to the customer (the terms): the owner should know it before sending them.
+      ...(input.delivery && (input.delivery.fee ?? terms.delivery_base_fee) + terms.delivery_packaging_fee === 0
+        ? ['the delivery is free: no --delivery-fee was given and delivery.base_fee and delivery.packaging_fee are 0, so the terms tell the customer it costs nothing.'] : []),
       ...(record?.blacklisted && input.overrideBlacklist ? [`${input.name} is blacklisted; taken anyway: ${input.overrideBlacklist}.`] : []),
       ...(record?.flags ?? []).map((f) => `Earlier order #${f.order_id}${f.no_show ? ' was a no-show' : ''}: ${[
         f.forfeited && `DP ${fmt(f.forfeited)} forfeited`, f.storage_fees && `${fmt(f.storage_fees)} storage fees charged`].filter(Boolean).join(', ')}.`),
@@ -176,6 +179,9 @@ export async function readyOrder(ctx: ServiceContext, id: number, pickupDate?: s
     // A delivered order's date is its delivery date: the ready message promises it, so a date past is never promised.
     const delivery = view.row.fulfilment === 'delivery';
     const was = delivery ? view.row.delivery_eta ?? view.row.pickup_date : view.row.pickup_date;
+    if (pickupDate !== undefined && pickupDate < ctx.today) {
+      throw new UsageError(`Invalid ${delivery ? 'delivery' : 'pickup'} date ${pickupDate}: it is before today (${ctx.today}).`);
+    }
     if (delivery && !pickupDate && was < ctx.today) {
       throw new RefusedError(`Order ${id} was to be delivered on ${was}; give the day it will be delivered with \`orders ready ${id} --pickup DATE\`, so the customer is told a day that holds.`);
     }

@@ -4,7 +4,7 @@ import { clockOf, deadline, decide, type Clock } from '../core/policy.js';
 import { deliveriesLate, depositsUnpaid, shopLate, type LateOrder, type UnpaidDeposit } from '../db/agenda.js';
 import { openComplaintCount } from '../db/complaints.js';
 import { customersByIds } from '../db/customers.js';
-import { ordersByIds, totalsOf } from '../db/orders.js';
+import { latestOfKind, ordersByIds, totalsOf } from '../db/orders.js';
 import { knownKeys, pendingMessages } from '../db/outbox.js';
 import { agendaCandidates, type AgendaOrder } from '../db/policy.js';
 import type { ServiceContext } from './context.js';
@@ -27,14 +27,20 @@ export interface BehindLine<T> {
   days_late: number;
 }
 
+/** A late order, with what answers it: compensated already, or not (and whether a delivery fee could be waived). */
+export interface LateLine extends BehindLine<LateOrder> {
+  compensated: boolean;
+  has_delivery_fee: boolean;
+}
+
 export interface Agenda {
   date: string;
   pickups: AgendaLine[];
   messages: { order_id: number; template: string }[];
   overdue: { line: AgendaLine; clock: Clock }[];
   tonight: { order_id: number; action: string; why: string }[];
-  shopLate: BehindLine<LateOrder>[];
-  deliveriesLate: BehindLine<LateOrder>[];
+  shopLate: LateLine[];
+  deliveriesLate: LateLine[];
   depositsUnpaid: BehindLine<UnpaidDeposit>[];
   held: { order_id: number; why: string }[];
   complaintsOpen: number;
@@ -50,7 +56,8 @@ export async function agenda(ctx: ServiceContext): Promise<Agenda> {
   const days = reminderDays(ctx);
   const tomorrow = addDays(ctx.today, 1);
   const candidates = await agendaCandidates(ctx.db, ctx.today, addDays(tomorrow, Math.max(0, ...days)));
-  const pickups = candidates.filter((o) => o.pickup_date === ctx.today);
+  // A delivery is due on its delivery day (an accepted one's ETA may differ from the pickup date).
+  const pickups = candidates.filter((o) => (o.fulfilment === 'delivery' ? o.delivery_eta ?? o.pickup_date : o.pickup_date) === ctx.today);
   const notice = noticeDays(ctx);
   // The cancellation day shown is the one the sweep will really use (fair warning).
   const late = candidates.map((o) => {
@@ -61,7 +68,17 @@ export async function agenda(ctx: ServiceContext): Promise<Agenda> {
   const totals = await totalsOf(ctx.db, [...new Set(shown.map((o) => o.id))]);
   const [shopLateRows, deliveriesLateRows, unpaid, complaintsOpen] = await Promise.all([
     shopLate(ctx.db, ctx.today), deliveriesLate(ctx.db, ctx.today), depositsUnpaid(ctx.db), openComplaintCount(ctx.db)]);
-  const behind = [...shopLateRows, ...deliveriesLateRows, ...unpaid];
+  // Each late order once, and only the shop's own delays: a late delivery is listed as such,
+  // and a pending order whose DP is unpaid waits on the customer (it is under deposits_unpaid).
+  const apart = new Set([...deliveriesLateRows, ...unpaid].map((o) => o.id));
+  const lateRows = shopLateRows.filter((o) => !apart.has(o.id));
+  const lateIds = [...lateRows, ...deliveriesLateRows].map((o) => o.id);
+  const [compensations, lateTotals] = await Promise.all([latestOfKind(ctx.db, lateIds, 'events', 'compensation'), totalsOf(ctx.db, lateIds)]);
+  const lateLine = (o: LateOrder): LateLine => {
+    const t = lateTotals.get(o.id)!;
+    return { ...behindLine(o, o.due), compensated: compensations.has(o.id), has_delivery_fee: t.delivery_fees - t.waived > 0 };
+  };
+  const behind = [...lateRows, ...deliveriesLateRows, ...unpaid];
   const customers = await customersByIds(ctx.db, [...new Set([...shown, ...behind].map((o) => o.customer_id))]);
   const behindLine = <T extends { customer_id: number }>(item: T, since: string): BehindLine<T> => ({
     item, customer: customers.get(item.customer_id)!, days_late: daysBetween(since, ctx.today),
@@ -87,8 +104,8 @@ export async function agenda(ctx: ServiceContext): Promise<Agenda> {
     messages,
     overdue: late.map((x) => ({ line: line(x.o), clock: x.clock })),
     tonight,
-    shopLate: shopLateRows.map((o) => behindLine(o, o.due)),
-    deliveriesLate: deliveriesLateRows.map((o) => behindLine(o, o.due)),
+    shopLate: lateRows.map(lateLine),
+    deliveriesLate: deliveriesLateRows.map(lateLine),
     depositsUnpaid: unpaid.map((o) => behindLine(o, o.created_on)),
     held: candidates.flatMap((o) => today.get(o.id)!.filter((a) => a.kind === 'held').map((a) => ({ order_id: o.id, why: heldWhy(a) }))),
     complaintsOpen,

@@ -30,19 +30,22 @@ describe('orders today: what the shop itself is behind on', () => {
     shop.ok(['sweep'], { now: '2026-12-04' });
 
     const a = shop.okJson(['today'], { now: '2026-12-04' });
-    expect(a.shop_late).toEqual([{ id: lateProduction, status: 'confirmed', pickup_date: '2026-12-01', days_late: 3, message: 'delay-apology' }]);
-    expect(a.deliveries_late).toEqual([{ id: delivery, eta: '2026-12-02', days_late: 2, message: 'delay-apology' }]);
+    expect(a.shop_late).toEqual([{ id: lateProduction, status: 'confirmed', pickup_date: '2026-12-01', days_late: 3, compensated: false, message: 'delay-apology' }]);
+    expect(a.deliveries_late).toEqual([{ id: delivery, eta: '2026-12-02', days_late: 2, compensated: false, message: 'delay-apology' }]);
     expect(a.deposits_unpaid).toEqual([{ id: unpaid, deposit_required: 85000, paid: 0, created_on: '2026-11-20', message: 'deposit-reminder' }]);
     expect(a.held).toEqual([{ order_id: held, why: expect.stringContaining('once it goes out (orders remind), cancellation on 2026-12-06') }]);
     expect(a.complaints_open).toBe(1);
 
     const text = shop.ok(['today'], { now: '2026-12-04' });
     expect(text).toContain(`The shop is late (1): compensate, and \`orders compensate\` prints the apology\n  #${lateProduction} Budi +6281211110002 [confirmed]: pickup was 2026-12-01, 3 day(s) late; \`orders compensate ${lateProduction} --kind late --reason TEXT --refund AMOUNT\``);
-    expect(text).toContain(`Deliveries late (1): compensate, and \`orders compensate\` prints the apology\n  #${delivery} Citra +6281211110003: ETA was 2026-12-02, 2 day(s) late; \`orders compensate ${delivery} --kind late --reason TEXT --waive-delivery\` (or --refund AMOUNT)`);
+    expect(text).toContain(`Deliveries late (1): compensate, and \`orders compensate\` prints the apology\n  #${delivery} Citra +6281211110003: ETA was 2026-12-02, 2 day(s) late; \`orders compensate ${delivery} --kind late --reason TEXT --refund AMOUNT\``);
     // The command suggested is the one that answers it: it prints the delay-apology, with what makes up for the delay.
     const apology = shop.okJson(['compensate', String(lateProduction), '--kind', 'late', '--reason', 'mesin sablon rusak', '--refund', '10.000'], { now: '2026-12-04' });
     expect(apology.messages[0].template).toBe('delay-apology');
     expect(apology.messages[0].text).toContain('- pengembalian dana sebesar Rp 10.000');
+    // Answered: still late, but no second compensation is suggested.
+    expect(shop.ok(['today'], { now: '2026-12-05' })).toContain(`#${lateProduction} Budi +6281211110002 [confirmed]: pickup was 2026-12-01, 4 day(s) late; compensated already (\`orders show ${lateProduction}\`)`);
+    expect(shop.okJson(['today'], { now: '2026-12-05' }).shop_late[0]).toMatchObject({ id: lateProduction, compensated: true });
     expect(text).toContain(`DP not paid yet (1)\n  #${unpaid} Ani +6281211110001: DP Rp 85.000, paid Rp 0, ordered 2026-11-20; \`orders message ${unpaid} deposit-reminder\``);
     expect(text).toContain(`Held for want of a warning (1): run \`orders remind\`\n  #${held}: deadline passed`);
     expect(text).toContain('Open complaints: 1 (`orders complaints`)');

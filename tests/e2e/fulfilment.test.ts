@@ -42,7 +42,7 @@ describe('delivery', () => {
     shop.ok(['confirm', '1', '--via', 'whatsapp'], { now: '2026-11-20' });
     shop.ok(['ready', '1'], { now: '2026-11-30' });
     expect(shop.run(['sweep', '--json'], { now: '2026-12-20' }).json()).toMatchObject({ reminders_queued: 0, overdue_notices_queued: 0, storage_fees_charged: 0, cancelled: [], held: [] });
-    expect(shop.okJson(['today'], { now: '2026-12-03' }).deliveries_late).toEqual([{ id: 1, eta: '2026-12-01', days_late: 2, message: 'delay-apology' }]);
+    expect(shop.okJson(['today'], { now: '2026-12-03' }).deliveries_late).toEqual([{ id: 1, eta: '2026-12-01', days_late: 2, compensated: false, message: 'delay-apology' }]);
     expect(shop.ok(['show', '1'])).toContain('Delivery:  2026-12-01 to Jl. Melati 5, Bandung');
     const r = shop.run(['add', '--customer', 'Tono', '--phone', '0812-2222-0002', '--item', 'Banner:1:300.000', '--pickup', '2026-12-01', '--deliver'], { now: '2026-11-20' });
     expect([r.code, r.stderr]).toEqual([2, 'orders: --deliver needs --address TEXT: where to deliver the order.\n']);
@@ -56,7 +56,7 @@ describe('delivery', () => {
     const text = (template: string, lang: string, now = '2026-11-20') =>
       shop.okJson(['message', '1', template, '--lang', lang, '--dry-run'], { now }).text as string;
     expect(o.messages[0].text).toContain('3. Pengiriman: pesanan kami antar pada Selasa, 1 Desember 2026 ke Jl. Melati 5, Bandung.\n'
-      + '4. Ongkos kirim: Rp 20.000 (ongkir Rp 15.000, biaya kemasan Rp 5.000).');
+      + '4. Biaya pengiriman: Rp 20.000 (ongkir Rp 15.000, biaya kemasan Rp 5.000).');
     expect(text('terms', 'en')).toContain('The balance is paid on delivery.\n2. Confirmation');
     expect(text('terms', 'en')).toContain('3. Delivery: we deliver your order on Tuesday, 1 December 2026 to Jl. Melati 5, Bandung.\n'
       + '4. Delivery fee: Rp 20.000 (delivery Rp 15.000, packaging Rp 5.000).\n5. Receiving the order:');
@@ -98,6 +98,49 @@ describe('delivery', () => {
       expect([r.code, r.stdout, r.stderr]).toEqual([1, '', `orders: Order 1 is delivered, not picked up: ${t} does not apply to it (\`orders show 1\` has its delivery).\n`]);
     }
     expect(shop.dump()).toBe(logged);
+  });
+
+  it('a delivery day is corrected with edit, never promised in the past, listed once when late, and its fee said plainly', () => {
+    const add = (extra: string[]) => shop.run(['add', '--customer', 'Tono', '--phone', '0812-2222-0002', '--item', 'Banner:1:300.000', '--pickup', '2026-12-04',
+      '--deliver', '--address', 'Jl. Melati 5', ...extra, '--json'], { now: '2026-12-01' });
+    const free = add(['--delivery-fee', '0']);
+    // Packaging (5.000) is still a fee: nothing to warn of.
+    expect(free.stderr).toBe('');
+    shop.ok(['config', 'set', 'delivery.packaging_fee', '0']);
+    const freeNow = add(['--delivery-fee', '0', '--deposit', '100%']);
+    expect(freeNow.stderr).toContain('orders: note: the delivery is free: no --delivery-fee was given');
+    expect(freeNow.json().messages[0].text).toContain('sebelum mulai kami kerjakan, jadi tidak ada sisa pembayaran saat pesanan diantar.');
+    const paidUp = add(['--deposit', '100%']).json();
+    expect(shop.okJson(['message', String(paidUp.id), 'terms', '--lang', 'en', '--dry-run'], { now: '2026-12-01' }).text)
+      .toContain('1. Payment: orders are paid in full (Rp 300.000) before we start work; the delivery fee of Rp 20.000 is paid on delivery.');
+
+    // Order 1: the day moves with edit, in show and in every message after.
+    const edited = shop.okJson(['edit', '1', '--pickup', '2026-12-08'], { now: '2026-12-01' });
+    expect(edited.delivery.eta).toBe('2026-12-08');
+    expect(shop.ok(['show', '1'], { now: '2026-12-01' })).toContain('delivery 2026-12-04 -> 2026-12-08');
+    expect(shop.okJson(['message', '1', 'confirmation-request', '--dry-run'], { now: '2026-12-01' }).text).toContain('Tanggal pengiriman: Selasa, 8 Desember 2026, ke Jl. Melati 5');
+    shop.ok(['pay', '1', '150000'], { now: '2026-12-01' });
+    shop.ok(['confirm', '1', '--via', 'whatsapp'], { now: '2026-12-01' });
+    const before = shop.dump();
+    const past = shop.run(['ready', '1', '--pickup', '2026-12-03'], { now: '2026-12-05' });
+    expect([past.code, past.stderr]).toEqual([2, 'orders: Invalid delivery date 2026-12-03: it is before today (2026-12-05).\n']);
+    expect(shop.dump()).toBe(before);
+
+    // Late and confirmed: once, under deliveries; a pending order whose DP is unpaid waits on the customer, not the shop.
+    const today = shop.okJson(['today'], { now: '2026-12-09' });
+    expect(today.deliveries_late.map((o: any) => o.id)).toEqual([1]);
+    expect(today.shop_late).toEqual([]);
+    expect(today.deposits_unpaid.map((o: any) => o.id)).toEqual([2, 3]);
+  });
+
+  it('an accepted delivery is due on its ETA, not its pickup date', () => {
+    shop.ok(['add', '--customer', 'Budi', '--phone', '0812-2222-0003', '--item', 'Kaos:2:85.000', '--pickup', '2026-12-05'], { now: '2026-11-20' });
+    shop.ok(['pay', '1', '85000'], { now: '2026-11-20' });
+    shop.ok(['confirm', '1', '--via', 'whatsapp'], { now: '2026-11-20' });
+    shop.ok(['ready', '1'], { now: '2026-12-02' });
+    shop.ok(['deliver', '1', '--accept', '--eta', '2026-12-03'], { now: '2026-12-02' });
+    expect(shop.okJson(['today'], { now: '2026-12-03' }).pickups.map((o: any) => o.id)).toEqual([1]);
+    expect(shop.okJson(['today'], { now: '2026-12-05' }).pickups).toEqual([]);
   });
 
   it('an offer with its own fee, accepted, then delivered with courier and tracking number', () => {
