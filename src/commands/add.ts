@@ -1,5 +1,5 @@
 import type { CommandContext } from '../context.js';
-import { parseTypedDate } from '../core/typed-date.js';
+import { parseComingDate } from '../core/typed-date.js';
 import { UsageError } from '../core/errors.js';
 import { parseItem } from '../core/items.js';
 import { parseAmount } from '../core/money.js';
@@ -59,7 +59,7 @@ export async function run(ctx: CommandContext, _args: string[], given: AddOption
   oneLine(name, '--customer');
   const phone = normalisePhone(opts.phone!, ctx.settings.country_code!);
   const items = opts.item!.map((t) => parseItem(t, ctx.currency, ctx.locale));
-  const pickupDate = await parseTypedDate(opts.pickup!, ctx.today, ctx.locale, 'pickup date');
+  const pickupDate = await parseComingDate(opts.pickup!, ctx.today, ctx.locale, 'pickup date');
   let deposit: DepositInput | undefined;
   if (opts.deposit !== undefined) {
     const percent = parseDepositPercent(opts.deposit);

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../context.js';
-import { parseTypedDate } from '../core/typed-date.js';
+import { parseComingDate } from '../core/typed-date.js';
 import { UsageError } from '../core/errors.js';
 import { parseAmount } from '../core/money.js';
 import { orderJson, printJson } from '../output/json.js';
@@ -26,8 +26,7 @@ export async function run(ctx: CommandContext, [id]: string[], opts: DeliverOpti
   const n = orderId(id!);
   const steps = (['offer', 'accept', 'done'] as const).filter((s) => opts[s]);
   if (steps.length !== 1) throw new UsageError('Say one step: --offer, --accept or --done.');
-  const eta = opts.eta !== undefined ? await parseTypedDate(opts.eta, ctx.today, ctx.locale, '--eta date') : undefined;
-  if (eta !== undefined && eta < ctx.today) throw new UsageError(`Invalid --eta ${eta}: it is before today (${ctx.today}).`);
+  const eta = opts.eta !== undefined ? await parseComingDate(opts.eta, ctx.today, ctx.locale, '--eta') : undefined;
   const step = steps[0]!;
   if (opts.fee !== undefined && step === 'done') throw new UsageError('--fee goes with --offer or --accept.');
   if ((opts.courier !== undefined || opts.tracking !== undefined) && step !== 'done') throw new UsageError('--courier and --tracking go with --done.');

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../context.js';
-import { parseTypedDate } from '../core/typed-date.js';
+import { parseComingDate } from '../core/typed-date.js';
 import { UsageError } from '../core/errors.js';
 import { parseItem } from '../core/items.js';
 import { parseAmount } from '../core/money.js';
@@ -22,7 +22,7 @@ export interface EditOptions {
 export async function parseEdit(ctx: CommandContext, opts: EditOptions): Promise<OrderEdit> {
   const edit: OrderEdit = {};
   if (opts.item) edit.items = opts.item.map((t) => parseItem(t, ctx.currency, ctx.locale));
-  if (opts.pickup !== undefined) edit.pickupDate = await parseTypedDate(opts.pickup, ctx.today, ctx.locale, 'pickup date');
+  if (opts.pickup !== undefined) edit.pickupDate = await parseComingDate(opts.pickup, ctx.today, ctx.locale, 'pickup date');
   if (opts.deposit !== undefined) {
     const percent = parseDepositPercent(opts.deposit);
     edit.deposit = percent !== null ? { percent } : { amount: parseAmount(opts.deposit, ctx.currency, ctx.locale, 'deposit') } as DepositInput;

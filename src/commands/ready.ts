@@ -1,5 +1,5 @@
 import type { CommandContext } from '../context.js';
-import { parseTypedDate } from '../core/typed-date.js';
+import { parseComingDate } from '../core/typed-date.js';
 import { orderJson, printJson } from '../output/json.js';
 import { handover } from '../output/order-text.js';
 import { messageJson, messageText } from '../output/message-text.js';
@@ -13,7 +13,7 @@ export interface ReadyOptions {
 
 export async function run(ctx: CommandContext, [id]: string[], opts: ReadyOptions): Promise<void> {
   const n = orderId(id!);
-  const pickup = opts.pickup !== undefined ? await parseTypedDate(opts.pickup, ctx.today, ctx.locale, 'pickup date') : undefined;
+  const pickup = opts.pickup !== undefined ? await parseComingDate(opts.pickup, ctx.today, ctx.locale, 'pickup date') : undefined;
   const { view, message } = await readyOrder(ctx, n, pickup);
   if (ctx.json) printJson(ctx.stdout, { ...orderJson(view, ctx.currency), messages: [messageJson(message)] });
   else ctx.stdout.write(`Order ${n} is ready for ${handover(view.row)}; balance to collect ${money(ctx, Math.max(0, view.balance))}.\n\n${messageText(ctx.colour, message)}`);

@@ -31,3 +31,10 @@ export async function parseTypedDate(text: string, today: string, locale: string
   if (date === null) throw new UsageError(`Invalid ${what} "${text}": use ${dateForms(locale)}.`);
   return date;
 }
+
+/** A day the shop promises (a pickup, a delivery): read as parseTypedDate reads it, and never before today. */
+export async function parseComingDate(text: string, today: string, locale: string, what: string): Promise<string> {
+  const date = await parseTypedDate(text, today, locale, what);
+  if (date < today) throw new UsageError(`Invalid ${what} ${date}: it is before today (${today}).`);
+  return date;
+}

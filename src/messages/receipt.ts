@@ -21,8 +21,8 @@ export interface ReceiptFacts {
   compensation: number;
   balance: number;
   fulfilment: 'pickup' | 'delivery';
-  pickupDate: string;
-  deliveryEta: string | null;
+  /** the pickup date, or a delivery's day */
+  dueOn: string;
   terms: Terms;
 }
 
@@ -91,10 +91,12 @@ function centre(text: string, width: number): string[] {
   return wrap(text, width).map((l) => ' '.repeat(Math.floor((width - length(l)) / 2)) + l);
 }
 
-/** A short date for a narrow paper: 02/12/2026 (id) or 2026-12-02 (en); 02/12/26 on 58 mm paper. */
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** A narrow (58 mm) English date names its month: `26-12-02` reads as three guesses, `02 Dec 26` as one. */
+/**
+ * A short date for a receipt: 02/12/2026 (id) or 2026-12-02 (en); on 58 mm paper 02/12/26 (id)
+ * or 02 Dec 26 (en), whose named month reads one way where `26-12-02` reads three.
+ */
 export function shortDate(iso: string, lang: Lang, narrow = false): string {
   const [y, m, d] = iso.slice(0, 10).split('-') as [string, string, string];
   if (narrow) return lang === 'id' ? `${d}/${m}/${y.slice(2)}` : `${d} ${MONTHS[Number(m) - 1]} ${y.slice(2)}`;
@@ -141,7 +143,7 @@ export function receiptLines(f: ReceiptFacts, width: number, lang: Lang, money: 
   if (f.balance > 0) out.push(...leftRight(w.balance, money(f.balance), width));
   else if (f.balance < 0) out.push(...leftRight(w.owed, money(-f.balance), width));
   else if (f.status !== 'cancelled') out.push(...centre(w.paidUp, width));
-  const when = f.fulfilment === 'delivery' ? `${w.delivery}: ${longDate(f.deliveryEta ?? f.pickupDate)}` : `${w.pickup}: ${longDate(f.pickupDate)}`;
+  const when = `${f.fulfilment === 'delivery' ? w.delivery : w.pickup}: ${longDate(f.dueOn)}`;
   out.push(...wrap(when, width), rule('-'), w.termsTitle);
   const t = f.terms;
   const after = f.fulfilment === 'delivery' ? [w.termDelivery] : [w.termHold(t.grace_days, t.storage_fee_per_day ? money(t.storage_fee_per_day) : null), w.termCancel(t.cancel_after_days)];

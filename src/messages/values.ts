@@ -41,6 +41,8 @@ export interface OrderFacts {
   cancelReason: string | null;
   /** delivered instead of picked up (set at `add --deliver`, or a delivery accepted): no pickup wording */
   delivery: boolean;
+  /** the pickup date, or a delivery's day (core/due.ts) */
+  dueOn: string;
   deliveryEta: string | null;
   deliveryAfterHours: boolean;
   /** this order's own delivery fee, in place of the terms' base fee */
@@ -165,7 +167,7 @@ export function orderValues(shop: ShopFacts, terms: Terms, o: OrderFacts, today:
     cancel_reason: o.cancelReason ?? new Missing(`order ${o.id} does not have: it has not been cancelled`),
     before_production: o.status === 'pending',
     delivery: o.delivery,
-    delivery_date: date(o.deliveryEta ?? o.pickupDate),
+    delivery_date: date(o.dueOn),
     after_hours: o.deliveryAfterHours,
     delivery_base_fee: money(baseFee),
     has_delivery_address: o.deliveryAddress !== null,

@@ -1,4 +1,5 @@
 import type { CommandContext } from '../context.js';
+import { dueOn } from '../core/due.js';
 import { formatMoney } from '../core/money.js';
 import type { OrderView } from '../services/orders.js';
 import type { TimelineEntry } from '../db/orders.js';
@@ -12,7 +13,7 @@ export function orderText(ctx: CommandContext, v: OrderView): string {
   const lines = [
     c.bold(`Order ${r.id}`) + `  ${statusColour(c, r.status)}${r.custom ? '  (custom)' : ''}${r.perishable ? '  (perishable)' : ''}`,
     `Customer:  ${r.customer_name}  ${r.customer_phone}${r.customer_blacklisted ? c.red('  [blacklisted]') : ''}`,
-    r.fulfilment === 'delivery' ? `Delivery:  ${r.delivery_eta ?? r.pickup_date}${r.delivery_address ? ` to ${r.delivery_address}` : ''}` : `Pickup:    ${r.pickup_date}`,
+    r.fulfilment === 'delivery' ? `Delivery:  ${dueOn(r)}${r.delivery_address ? ` to ${r.delivery_address}` : ''}` : `Pickup:    ${r.pickup_date}`,
     'Items:',
     ...v.items.map((it) => `  ${it.quantity} x ${it.description} @ ${m(it.unit_price)} = ${m(it.quantity * it.unit_price)}`),
     `Total:     ${m(r.total)}`,
@@ -35,7 +36,7 @@ export function orderText(ctx: CommandContext, v: OrderView): string {
 /** How the order leaves the shop, for the owner's one-line summaries: "pickup on DATE" or "delivery on DATE to ADDRESS". */
 export function handover(r: Pick<OrderView['row'], 'fulfilment' | 'pickup_date' | 'delivery_eta' | 'delivery_address'>): string {
   if (r.fulfilment !== 'delivery') return `pickup on ${r.pickup_date}`;
-  return `delivery on ${r.delivery_eta ?? r.pickup_date}${r.delivery_address ? ` to ${r.delivery_address}` : ''}`;
+  return `delivery on ${dueOn(r)}${r.delivery_address ? ` to ${r.delivery_address}` : ''}`;
 }
 
 /** The frozen terms, quoted with the day they were agreed. */

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../context.js';
-import { parseTypedDate } from '../core/typed-date.js';
+import { parseComingDate } from '../core/typed-date.js';
 import { parseItem } from '../core/items.js';
 import { currencyOf, parseAmount } from '../core/money.js';
 import { normalisePhone } from '../core/phone.js';
@@ -73,7 +73,7 @@ export async function askOrder(ctx: CommandContext, opts: AddOptions): Promise<A
   }
   if (out.pickup === undefined) {
     const forms = ctx.locale.startsWith('id') ? 'YYYY-MM-DD, 25/12/2026, besok, sabtu, +3d' : 'YYYY-MM-DD, tomorrow, saturday, +3d';
-    out.pickup = await input({ message: `Pickup date (${forms})`, default: '+3d', validate: check((v) => parseTypedDate(v, ctx.today, ctx.locale)) }, io);
+    out.pickup = await input({ message: `Pickup date (${forms})`, default: '+3d', validate: check((v) => parseComingDate(v, ctx.today, ctx.locale, 'pickup date')) }, io);
   }
   if (out.deposit === undefined) {
     const suggested = `${Math.max(Number(ctx.settings['deposit.default_percent']), Number(ctx.settings['deposit.min_percent']))}%`;

@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors.js';
+import { dueOn, moveDue } from '../core/due.js';
 import { itemsQuantity, itemsTotal, type Item } from '../core/items.js';
 import { percentOf } from '../core/money.js';
 import { numberSetting } from '../core/settings.js';
@@ -35,9 +35,6 @@ const itemsText = (items: readonly Item[], fmt: (m: number) => string) =>
  * a confirmed order withdraws the confirmation until the customer confirms the new one.
  */
 export async function editOrder(ctx: ServiceContext, id: number, edit: OrderEdit): Promise<Edited> {
-  if (edit.pickupDate !== undefined && edit.pickupDate < ctx.today) {
-    throw new UsageError(`Invalid pickup date ${edit.pickupDate}: it is before today (${ctx.today}).`);
-  }
   const fmt = (m: number) => money(ctx, m);
   const result = await inWrite(ctx, async (ctx) => {
     const view = await lockedView(ctx.db, id);
@@ -52,25 +49,22 @@ export async function editOrder(ctx: ServiceContext, id: number, edit: OrderEdit
       : { amount: quoteChanged ? percentOf(total, r.terms_deposit_percent) : r.deposit_required, percent: r.terms_deposit_percent };
     const custom = edit.custom ?? r.custom === 1;
     const needsConfirmation = needsWrittenConfirmation(custom, total, itemsQuantity(items), ctx.settings);
-    const pickup = edit.pickupDate ?? r.pickup_date;
     // A delivered order's date is its delivery date: the messages name it, so it moves with the edit.
-    const delivery = r.fulfilment === 'delivery';
-    const was = delivery ? r.delivery_eta ?? r.pickup_date : r.pickup_date;
-    const moved = edit.pickupDate !== undefined && edit.pickupDate !== was;
+    const was = dueOn(r);
+    const day = edit.pickupDate !== undefined && edit.pickupDate !== was ? edit.pickupDate : null;
     const changes = [
       quoteChanged && `items ${itemsText(view.items, fmt)} -> ${itemsText(items, fmt)}`,
       total !== r.total && `total ${fmt(r.total)} -> ${fmt(total)}`,
       dp.amount !== r.deposit_required && `DP ${fmt(r.deposit_required)} -> ${fmt(dp.amount)}`,
       dp.percent !== r.terms_deposit_percent && `DP percent ${r.terms_deposit_percent}% -> ${dp.percent}%`,
-      moved && `${delivery ? 'delivery' : 'pickup'} ${was} -> ${pickup}`,
+      day && `${r.fulfilment === 'delivery' ? 'delivery' : 'pickup'} ${was} -> ${day}`,
       custom !== (r.custom === 1) && 'custom: no -> yes',
       edit.note !== undefined && edit.note !== r.note && `note ${JSON.stringify(r.note ?? '')} -> ${JSON.stringify(edit.note)}`,
     ].filter((c): c is string => Boolean(c));
     if (changes.length === 0) return { changes, requoted: false, message: null };
     const requoted = quoteChanged && r.status === 'confirmed';
     await updateOrder(ctx.db, id, {
-      total, deposit_required: dp.amount, terms_deposit_percent: dp.percent, pickup_date: pickup, custom: custom ? 1 : 0,
-      ...(delivery && moved ? { delivery_eta: pickup } : {}),
+      total, deposit_required: dp.amount, terms_deposit_percent: dp.percent, custom: custom ? 1 : 0, ...(day ? moveDue(r, day) : {}),
       needs_confirmation: needsConfirmation ? 1 : 0, note: edit.note ?? r.note,
       ...(requoted ? { status: 'pending', confirmed_on: null } : {}),
     });
@@ -78,7 +72,7 @@ export async function editOrder(ctx: ServiceContext, id: number, edit: OrderEdit
     await addEvent(ctx.db, id, 'edited', changes.join('; '), ctx.nowIso);
     if (requoted) await addEvent(ctx.db, id, 'confirmation-withdrawn', 'the quote changed: the customer confirms the new one first', ctx.nowIso);
     // Reminders follow the new date: the next sweep or remind queues them for it.
-    if (pickup !== r.pickup_date) await withdrawQueued(ctx.db, id, ['pickup-reminder']);
+    if (day) await withdrawQueued(ctx.db, id, ['pickup-reminder']);
     const message = quoteChanged ? await notice(ctx.db, ctx, id, 'requote', { oldTotal: r.total }) : null;
     return { changes, requoted, message };
   });

@@ -1,4 +1,5 @@
 import { maxDate } from '../core/dates.js';
+import { dueOn } from '../core/due.js';
 import { RefusedError } from '../core/errors.js';
 import { clockOf, deadline, type Clock, type PolicyOrder } from '../core/policy.js';
 import { listSetting, numberSetting } from '../core/settings.js';
@@ -143,7 +144,7 @@ function renderWith(ctx: ServiceContext, facts: Facts, template: TemplateName, l
     id, status: row.status, customerName: row.customer_name, customerSalutation: isSalutation(row.customer_salutation ?? '') ? row.customer_salutation as Salutation : null, items: v.items, total: row.total, depositRequired: row.deposit_required,
     paid: v.paid, balance: v.balance, pickupDate: row.pickup_date, readyOn: row.ready_on, holdUntil: row.hold_until, clock,
     storageFees: v.totals.storage_fees, forfeited: v.totals.forfeited, refunded: v.totals.refunds, cancelReason: row.cancel_reason,
-    delivery: row.fulfilment === 'delivery', deliveryEta: row.delivery_eta, deliveryAfterHours: row.delivery_after_hours === 1, deliveryFee: row.delivery_fee,
+    delivery: row.fulfilment === 'delivery', dueOn: dueOn(row), deliveryEta: row.delivery_eta, deliveryAfterHours: row.delivery_after_hours === 1, deliveryFee: row.delivery_fee,
     deliveryAddress: row.delivery_address, deliveryCourier: row.delivery_courier, deliveryTracking: row.delivery_tracking,
     compensation: comp || v.totals.waived ? { refund: comp, waivedDelivery: v.totals.waived, feeRefunded: refunds.feeRefunded, kind: refunds.compensationKind } : null,
     lastComplaint: complaint, offer,

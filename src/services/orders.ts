@@ -1,4 +1,5 @@
-import { RefusedError, UsageError } from '../core/errors.js';
+import { dueOn, moveDue } from '../core/due.js';
+import { RefusedError } from '../core/errors.js';
 import { itemsQuantity, itemsTotal, type Item } from '../core/items.js';
 import { forfeitOnCancel } from '../core/ledger.js';
 import { nextStatus, refusal, type Action, type Status } from '../core/lifecycle.js';
@@ -64,9 +65,6 @@ export interface Added {
 
 export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Added> {
   const total = itemsTotal(input.items);
-  if (input.pickupDate < ctx.today) {
-    throw new UsageError(`Invalid pickup date ${input.pickupDate}: it is before today (${ctx.today}).`);
-  }
   const fmt = (m: number) => money(ctx, m);
   const result = await inWrite(ctx, async (ctx) => {
     const record = await customerRecord(ctx.db, input.phone);
@@ -178,16 +176,13 @@ export async function readyOrder(ctx: ServiceContext, id: number, pickupDate?: s
     refuseUnless(view, 'ready', 'be marked ready');
     // A delivered order's date is its delivery date: the ready message promises it, so a date past is never promised.
     const delivery = view.row.fulfilment === 'delivery';
-    const was = delivery ? view.row.delivery_eta ?? view.row.pickup_date : view.row.pickup_date;
-    if (pickupDate !== undefined && pickupDate < ctx.today) {
-      throw new UsageError(`Invalid ${delivery ? 'delivery' : 'pickup'} date ${pickupDate}: it is before today (${ctx.today}).`);
-    }
+    const was = dueOn(view.row);
     if (delivery && !pickupDate && was < ctx.today) {
       throw new RefusedError(`Order ${id} was to be delivered on ${was}; give the day it will be delivered with \`orders ready ${id} --pickup DATE\`, so the customer is told a day that holds.`);
     }
     await updateOrder(ctx.db, id, {
       status: nextStatus('ready'), ready_on: ctx.today,
-      ...(pickupDate ? { pickup_date: pickupDate, ...(delivery ? { delivery_eta: pickupDate } : {}) } : {}),
+      ...(pickupDate ? moveDue(view.row, pickupDate) : {}),
     });
     if (pickupDate && pickupDate !== was) {
       await addEvent(ctx.db, id, delivery ? 'delivery-date-changed' : 'pickup-date-changed', `${was} -> ${pickupDate}`, ctx.nowIso);

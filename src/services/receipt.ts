@@ -1,3 +1,4 @@
+import { dueOn } from '../core/due.js';
 import { appendCommunications } from '../db/communications.js';
 import { lastReceiptOf, linkReceiptEvidence, paymentsOf, takeReceiptNumber } from '../db/receipts.js';
 import { longDate, type Lang } from '../messages/format.js';
@@ -33,8 +34,7 @@ export async function printReceipt(
       shop: { name: ctx.settings['shop.name']!, address: ctx.settings['shop.address'] ?? '', phone: ctx.settings['shop.phone'] ?? '' },
       orderId: id, status: r.status, customerName: r.customer_name, items: view.items, total: r.total, depositRequired: r.deposit_required,
       payments: await paymentsOf(ctx.db, id), fees: t.storage_fees + t.delivery_fees - t.waived, compensation: t.compensation,
-      balance: view.balance, fulfilment: r.fulfilment === 'delivery' ? 'delivery' : 'pickup', pickupDate: r.pickup_date,
-      deliveryEta: r.delivery_eta, terms: orderTerms(view),
+      balance: view.balance, fulfilment: r.fulfilment === 'delivery' ? 'delivery' : 'pickup', dueOn: dueOn(r), terms: orderTerms(view),
     };
     const lines = receiptLines(facts, width, lang, (m) => money(ctx, m), (d) => longDate(d, lang));
     const [communication] = await appendCommunications(ctx.db, [{

@@ -1,4 +1,5 @@
 import { addDays, daysBetween } from '../core/dates.js';
+import { dueOn } from '../core/due.js';
 import { balance, type Totals } from '../core/ledger.js';
 import { clockOf, deadline, decide, type Clock } from '../core/policy.js';
 import { deliveriesLate, depositsUnpaid, shopLate, type LateOrder, type UnpaidDeposit } from '../db/agenda.js';
@@ -57,7 +58,7 @@ export async function agenda(ctx: ServiceContext): Promise<Agenda> {
   const tomorrow = addDays(ctx.today, 1);
   const candidates = await agendaCandidates(ctx.db, ctx.today, addDays(tomorrow, Math.max(0, ...days)));
   // A delivery is due on its delivery day (an accepted one's ETA may differ from the pickup date).
-  const pickups = candidates.filter((o) => (o.fulfilment === 'delivery' ? o.delivery_eta ?? o.pickup_date : o.pickup_date) === ctx.today);
+  const pickups = candidates.filter((o) => dueOn(o) === ctx.today);
   const notice = noticeDays(ctx);
   // The cancellation day shown is the one the sweep will really use (fair warning).
   const late = candidates.map((o) => {

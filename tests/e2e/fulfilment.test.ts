@@ -123,7 +123,7 @@ describe('delivery', () => {
     shop.ok(['confirm', '1', '--via', 'whatsapp'], { now: '2026-12-01' });
     const before = shop.dump();
     const past = shop.run(['ready', '1', '--pickup', '2026-12-03'], { now: '2026-12-05' });
-    expect([past.code, past.stderr]).toEqual([2, 'orders: Invalid delivery date 2026-12-03: it is before today (2026-12-05).\n']);
+    expect([past.code, past.stderr]).toEqual([2, 'orders: Invalid pickup date 2026-12-03: it is before today (2026-12-05).\n']);
     expect(shop.dump()).toBe(before);
 
     // Late and confirmed: once, under deliveries; a pending order whose DP is unpaid waits on the customer, not the shop.

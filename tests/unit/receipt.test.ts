@@ -15,7 +15,7 @@ const facts: ReceiptFacts = {
   total: 999_999_999_000_000, depositRequired: 499_999_999_500_000,
   payments: [{ kind: 'payment', amount: 499_999_999_500_000, method: 'transfer', created_at: '2026-11-25T10:00:00+07:00' },
     { kind: 'refund', amount: 5_000, method: 'cash', created_at: '2026-11-26T10:00:00+07:00' }],
-  fees: 15_000, compensation: 20_000, balance: 500_000_000_000_000, fulfilment: 'pickup', pickupDate: '2026-12-01', deliveryEta: null,
+  fees: 15_000, compensation: 20_000, balance: 500_000_000_000_000, fulfilment: 'pickup', dueOn: '2026-12-01',
   terms: freezeTerms(withDefaults({ 'storage.fee_per_day': '10000' }), 50, '2026-11-25'),
 };
 

@@ -68,7 +68,7 @@ const order: OrderFacts = {
   id: 7, status: 'ready', customerName: 'Budi Santoso', customerSalutation: null, items: [{ description: 'Kaos sablon', quantity: 24, unit_price: 85000 }],
   total: 2040000, depositRequired: 1020000, paid: 1020000, balance: 1020000, pickupDate: '2026-12-01', readyOn: '2026-11-30',
   holdUntil: '2026-12-06', clock: { start: '2026-12-01', freeThrough: '2026-12-06', cancelOn: '2026-12-13' }, storageFees: 0,
-  forfeited: 0, refunded: 0, cancelReason: 'stok bahan habis secara nasional', delivery: false, deliveryEta: '2026-12-03', deliveryAfterHours: true,
+  forfeited: 0, refunded: 0, cancelReason: 'stok bahan habis secara nasional', delivery: false, dueOn: '2026-12-01', deliveryEta: '2026-12-03', deliveryAfterHours: true,
   deliveryFee: null, deliveryAddress: 'Jl. Melati 5, Bandung', deliveryCourier: 'JNE', deliveryTracking: 'JNE123',
   compensation: { refund: 200000, waivedDelivery: 25000, feeRefunded: 0, kind: 'late' }, lastComplaint: 'Sablon agak miring',
   settled: false, lastRefund: { amount: 50000, method: 'transfer' }, oldTotal: 2100000, offer: 'kaos bahan katun combed 24s, harga sama, siap Sabtu',
