@@ -26,6 +26,11 @@ export function longDate(date: string, lang: Lang): string {
   return `${names.days[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}, ${d} ${names.months[m - 1]} ${y}`;
 }
 
+/** A month's name, 1 to 12 ("Desember", "December"). */
+export function monthName(month: number, lang: Lang): string {
+  return NAMES[lang].months[month - 1]!;
+}
+
 /** "Rp 1.500.000" in Indonesian; the English message keeps the shop's usual writing of money. */
 export function messageMoney(minor: number, currency: Currency, lang: Lang, shopLocale: string): string {
   return formatMoney(minor, currency, lang === 'id' ? 'id' : shopLocale === 'id' && currency.code === 'IDR' ? 'id' : 'en');

@@ -1,6 +1,6 @@
 import type { Item } from '../core/items.js';
 import type { Terms } from '../core/terms.js';
-import type { Lang } from './format.js';
+import { monthName, type Lang } from './format.js';
 
 /** Everything a printed nota says (SPEC 14), gathered by the service. */
 export interface ReceiptFacts {
@@ -91,15 +91,13 @@ function centre(text: string, width: number): string[] {
   return wrap(text, width).map((l) => ' '.repeat(Math.floor((width - length(l)) / 2)) + l);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /**
  * A short date for a receipt: 02/12/2026 (id) or 2026-12-02 (en); on 58 mm paper 02/12/26 (id)
  * or 02 Dec 26 (en), whose named month reads one way where `26-12-02` reads three.
  */
 export function shortDate(iso: string, lang: Lang, narrow = false): string {
   const [y, m, d] = iso.slice(0, 10).split('-') as [string, string, string];
-  if (narrow) return lang === 'id' ? `${d}/${m}/${y.slice(2)}` : `${d} ${MONTHS[Number(m) - 1]} ${y.slice(2)}`;
+  if (narrow) return lang === 'id' ? `${d}/${m}/${y.slice(2)}` : `${d} ${monthName(Number(m), 'en').slice(0, 3)} ${y.slice(2)}`;
   return lang === 'id' ? `${d}/${m}/${y}` : `${y}-${m}-${d}`;
 }
 
