@@ -52,10 +52,15 @@ export interface CompensationPlan {
  * shop now owes, so it is paid back at once: afterwards the order owes nothing in either
  * direction that it did not owe before, apart from the fee.
  */
+/** The delivery fee still charged, which `compensate --waive-delivery` can waive. */
+export function waivableDeliveryFee(t: Totals): number {
+  return t.delivery_fees - t.waived;
+}
+
 export function compensationPlan(t: Totals, balanceBefore: number, refund: number, waiveDelivery: boolean): CompensationPlan {
   const paidNet = paid(t);
   if (refund > paidNet) return { refusal: 'refund-exceeds-paid', waived: 0, feeRefunded: 0 };
-  const waivable = t.delivery_fees - t.waived;
+  const waivable = waivableDeliveryFee(t);
   if (waiveDelivery && waivable <= 0) return { refusal: 'no-fee', waived: 0, feeRefunded: 0 };
   const waived = waiveDelivery ? waivable : 0;
   // The compensation refund moves paid and compensation alike, so only the waiver moves the balance.

@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from '../core/dates.js';
 import { dueOn } from '../core/due.js';
-import { balance, type Totals } from '../core/ledger.js';
+import { balance, waivableDeliveryFee, type Totals } from '../core/ledger.js';
 import { clockOf, deadline, decide, type Clock } from '../core/policy.js';
 import { deliveriesLate, depositsUnpaid, shopLate, type LateOrder, type UnpaidDeposit } from '../db/agenda.js';
 import { openComplaintCount } from '../db/complaints.js';
@@ -66,7 +66,6 @@ export async function agenda(ctx: ServiceContext): Promise<Agenda> {
     return { o, clock: clock && { ...clock, cancelOn: deadline(o, clock, ctx.today, notice) } };
   }).filter((x): x is { o: AgendaOrder; clock: Clock } => x.clock !== null && ctx.today > x.clock.start);
   const shown = [...pickups, ...late.map((x) => x.o)];
-  const totals = await totalsOf(ctx.db, [...new Set(shown.map((o) => o.id))]);
   const [shopLateRows, deliveriesLateRows, unpaid, complaintsOpen] = await Promise.all([
     shopLate(ctx.db, ctx.today), deliveriesLate(ctx.db, ctx.today), depositsUnpaid(ctx.db), openComplaintCount(ctx.db)]);
   // Each late order once, and only the shop's own delays: a late delivery is listed as such,
@@ -74,11 +73,11 @@ export async function agenda(ctx: ServiceContext): Promise<Agenda> {
   const apart = new Set([...deliveriesLateRows, ...unpaid].map((o) => o.id));
   const lateRows = shopLateRows.filter((o) => !apart.has(o.id));
   const lateIds = [...lateRows, ...deliveriesLateRows].map((o) => o.id);
-  const [compensations, lateTotals] = await Promise.all([latestOfKind(ctx.db, lateIds, 'events', 'compensation'), totalsOf(ctx.db, lateIds)]);
-  const lateLine = (o: LateOrder): LateLine => {
-    const t = lateTotals.get(o.id)!;
-    return { ...behindLine(o, o.due), compensated: compensations.has(o.id), has_delivery_fee: t.delivery_fees - t.waived > 0 };
-  };
+  // One read of the ledger totals for every order shown, late ones included.
+  const [totals, compensations] = await Promise.all([
+    totalsOf(ctx.db, [...new Set([...shown.map((o) => o.id), ...lateIds])]), latestOfKind(ctx.db, lateIds, 'events', 'compensation')]);
+  const lateLine = (o: LateOrder): LateLine =>
+    ({ ...behindLine(o, o.due), compensated: compensations.has(o.id), has_delivery_fee: waivableDeliveryFee(totals.get(o.id)!) > 0 });
   const behind = [...lateRows, ...deliveriesLateRows, ...unpaid];
   const customers = await customersByIds(ctx.db, [...new Set([...shown, ...behind].map((o) => o.customer_id))]);
   const behindLine = <T extends { customer_id: number }>(item: T, since: string): BehindLine<T> => ({
