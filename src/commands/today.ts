@@ -17,8 +17,8 @@ export async function run(ctx: CommandContext): Promise<void> {
         balance: toMajorNumber(line.balance, ctx.currency),
       })),
       tonight: a.tonight,
-      shop_late: a.shopLate.map(({ item: o, days_late, compensated }) => ({ id: o.id, status: o.status, pickup_date: o.due, days_late, compensated, message: 'delay-apology' })),
-      deliveries_late: a.deliveriesLate.map(({ item: o, days_late, compensated }) => ({ id: o.id, eta: o.due, days_late, compensated, message: 'delay-apology' })),
+      shop_late: a.shopLate.map((l) => ({ id: l.item.id, status: l.item.status, pickup_date: l.item.due, days_late: l.days_late, compensated: l.compensated, message: messageFor(l) })),
+      deliveries_late: a.deliveriesLate.map((l) => ({ id: l.item.id, eta: l.item.due, days_late: l.days_late, compensated: l.compensated, message: messageFor(l) })),
       deposits_unpaid: a.depositsUnpaid.map(({ item: o }) => ({
         id: o.id, deposit_required: toMajorNumber(o.deposit_required, ctx.currency), paid: toMajorNumber(o.paid, ctx.currency), created_on: o.created_on, message: 'deposit-reminder',
       })),
@@ -47,7 +47,7 @@ export async function run(ctx: CommandContext): Promise<void> {
   out.push('', c.bold(`The shop is late (${a.shopLate.length})`) + (a.shopLate.length ? late : ''));
   for (const l of a.shopLate) {
     const { item: o, customer: who, days_late } = l;
-    out.push(`  #${o.id} ${who.name} ${who.phone} [${o.status}]: pickup was ${o.due}, ${days_late} day(s) late; ${answer(l)}`);
+    out.push(`  #${o.id} ${who.name} ${who.phone} [${o.status}]: ${o.fulfilment === 'delivery' ? 'delivery' : 'pickup'} was ${o.due}, ${days_late} day(s) late; ${answer(l)}`);
   }
   out.push('', c.bold(`Deliveries late (${a.deliveriesLate.length})`) + (a.deliveriesLate.length ? late : ''));
   for (const l of a.deliveriesLate) {
@@ -64,8 +64,12 @@ export async function run(ctx: CommandContext): Promise<void> {
   ctx.stdout.write(`${out.join('\n')}\n`);
 }
 
-/** The command that answers a late order: compensate (which prints the apology), or nothing more once it was. */
+/** The message that fits a late order: the deposit reminder while its DP is unpaid, else the apology `compensate` prints. */
+const messageFor = (l: LateLine) => (l.deposit_unpaid ? 'deposit-reminder' : 'delay-apology');
+
+/** The command that answers a late order: ask for the DP, compensate (which prints the apology), or nothing more once it was. */
 function answer(l: LateLine): string {
+  if (l.deposit_unpaid) return `the DP is not paid yet: \`orders message ${l.item.id} deposit-reminder\``;
   if (l.compensated) return `compensated already (\`orders show ${l.item.id}\`)`;
   const how = l.has_delivery_fee ? '--waive-delivery` (or --refund AMOUNT)' : '--refund AMOUNT`';
   return `\`orders compensate ${l.item.id} --kind late --reason TEXT ${how}`;

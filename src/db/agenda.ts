@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { dueOn } from '../core/due.js';
 import type { DB } from './types.js';
 
 /**
@@ -9,21 +10,24 @@ export interface LateOrder {
   id: number;
   customer_id: number;
   status: string;
-  /** the pickup date, or for a delivery its ETA */
+  fulfilment: string;
+  /** the pickup date, or for a delivery its day (core/due.ts) */
   due: string;
 }
 
-/** Orders still pending or in production whose pickup (or delivery) date has passed. */
+/** Orders still pending or in production whose day (pickup date, or a delivery's day) has passed. */
 export async function shopLate(db: DB, today: string): Promise<LateOrder[]> {
-  return db.selectFrom('orders').select(['id', 'customer_id', 'status', 'pickup_date as due'])
+  const rows = await db.selectFrom('orders').select(['id', 'customer_id', 'status', 'fulfilment', 'pickup_date', 'delivery_eta'])
     // Literal, so SQLite uses the partial index orders_unfinished.
     .where(sql<boolean>`status IN ('pending', 'confirmed')`)
-    .where('pickup_date', '<', today).orderBy('pickup_date').orderBy('id').execute();
+    .where((eb) => eb.or([eb('pickup_date', '<', today), eb('delivery_eta', '<', today)])).execute();
+  return rows.map((r) => ({ id: r.id, customer_id: r.customer_id, status: r.status, fulfilment: r.fulfilment, due: dueOn(r) }))
+    .filter((o) => o.due < today).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id - b.id));
 }
 
 /** Accepted deliveries not delivered by their ETA. */
 export async function deliveriesLate(db: DB, today: string): Promise<LateOrder[]> {
-  return db.selectFrom('orders').select(['id', 'customer_id', 'status', sql<string>`delivery_eta`.as('due')])
+  return db.selectFrom('orders').select(['id', 'customer_id', 'status', 'fulfilment', sql<string>`delivery_eta`.as('due')])
     .where(sql<boolean>`status IN ('confirmed', 'ready')`)
     .where('fulfilment', '=', 'delivery').where('delivery_eta', '<', today)
     .orderBy('delivery_eta').orderBy('id').execute();

@@ -5,7 +5,7 @@ import { clockOf, deadline, decide, type Clock } from '../core/policy.js';
 import { deliveriesLate, depositsUnpaid, shopLate, type LateOrder, type UnpaidDeposit } from '../db/agenda.js';
 import { openComplaintCount } from '../db/complaints.js';
 import { customersByIds } from '../db/customers.js';
-import { latestOfKind, ordersByIds, totalsOf } from '../db/orders.js';
+import { ordersByIds, totalsOf } from '../db/orders.js';
 import { knownKeys, pendingMessages } from '../db/outbox.js';
 import { agendaCandidates, type AgendaOrder } from '../db/policy.js';
 import type { ServiceContext } from './context.js';
@@ -28,9 +28,13 @@ export interface BehindLine<T> {
   days_late: number;
 }
 
-/** A late order, with what answers it: compensated already, or not (and whether a delivery fee could be waived). */
+/**
+ * A late order, with what answers it: a DP still unpaid waits on the customer (the deposit
+ * reminder); otherwise compensation, once (and a delivery fee to waive, if there is one).
+ */
 export interface LateLine extends BehindLine<LateOrder> {
   compensated: boolean;
+  deposit_unpaid: boolean;
   has_delivery_fee: boolean;
 }
 
@@ -68,16 +72,17 @@ export async function agenda(ctx: ServiceContext): Promise<Agenda> {
   const shown = [...pickups, ...late.map((x) => x.o)];
   const [shopLateRows, deliveriesLateRows, unpaid, complaintsOpen] = await Promise.all([
     shopLate(ctx.db, ctx.today), deliveriesLate(ctx.db, ctx.today), depositsUnpaid(ctx.db), openComplaintCount(ctx.db)]);
-  // Each late order once, and only the shop's own delays: a late delivery is listed as such,
-  // and a pending order whose DP is unpaid waits on the customer (it is under deposits_unpaid).
-  const apart = new Set([...deliveriesLateRows, ...unpaid].map((o) => o.id));
-  const lateRows = shopLateRows.filter((o) => !apart.has(o.id));
-  const lateIds = [...lateRows, ...deliveriesLateRows].map((o) => o.id);
+  // Each late order once: an accepted delivery past its ETA is listed as such.
+  const delivering = new Set(deliveriesLateRows.map((o) => o.id));
+  const lateRows = shopLateRows.filter((o) => !delivering.has(o.id));
+  const unpaidIds = new Set(unpaid.map((o) => o.id));
   // One read of the ledger totals for every order shown, late ones included.
-  const [totals, compensations] = await Promise.all([
-    totalsOf(ctx.db, [...new Set([...shown.map((o) => o.id), ...lateIds])]), latestOfKind(ctx.db, lateIds, 'events', 'compensation')]);
-  const lateLine = (o: LateOrder): LateLine =>
-    ({ ...behindLine(o, o.due), compensated: compensations.has(o.id), has_delivery_fee: waivableDeliveryFee(totals.get(o.id)!) > 0 });
+  const totals = await totalsOf(ctx.db, [...new Set([...shown, ...lateRows, ...deliveriesLateRows].map((o) => o.id))]);
+  const lateLine = (o: LateOrder): LateLine => {
+    const t = totals.get(o.id)!;
+    // `compensate` always refunds or waives something, so the ledger says whether it was done.
+    return { ...behindLine(o, o.due), compensated: t.compensation + t.waived > 0, deposit_unpaid: unpaidIds.has(o.id), has_delivery_fee: waivableDeliveryFee(t) > 0 };
+  };
   const behind = [...lateRows, ...deliveriesLateRows, ...unpaid];
   const customers = await customersByIds(ctx.db, [...new Set([...shown, ...behind].map((o) => o.customer_id))]);
   const behindLine = <T extends { customer_id: number }>(item: T, since: string): BehindLine<T> => ({

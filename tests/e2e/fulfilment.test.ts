@@ -126,11 +126,13 @@ describe('delivery', () => {
     expect([past.code, past.stderr]).toEqual([2, 'orders: Invalid pickup date 2026-12-03: it is before today (2026-12-05).\n']);
     expect(shop.dump()).toBe(before);
 
-    // Late and confirmed: once, under deliveries; a pending order whose DP is unpaid waits on the customer, not the shop.
+    // Late and confirmed: once, under deliveries. A pending order past its day whose DP is unpaid waits on the
+    // customer: the deposit reminder answers it, not a compensation.
     const today = shop.okJson(['today'], { now: '2026-12-09' });
     expect(today.deliveries_late.map((o: any) => o.id)).toEqual([1]);
-    expect(today.shop_late).toEqual([]);
+    expect(today.shop_late.map((o: any) => [o.id, o.pickup_date, o.message])).toEqual([[2, '2026-12-04', 'deposit-reminder'], [3, '2026-12-04', 'deposit-reminder']]);
     expect(today.deposits_unpaid.map((o: any) => o.id)).toEqual([2, 3]);
+    expect(shop.ok(['today'], { now: '2026-12-09' })).toContain('#2 Tono +6281222220002 [pending]: delivery was 2026-12-04, 5 day(s) late; the DP is not paid yet: `orders message 2 deposit-reminder`');
   });
 
   it('an accepted delivery is due on its ETA, not its pickup date', () => {
@@ -139,8 +141,15 @@ describe('delivery', () => {
     shop.ok(['confirm', '1', '--via', 'whatsapp'], { now: '2026-11-20' });
     shop.ok(['ready', '1'], { now: '2026-12-02' });
     shop.ok(['deliver', '1', '--accept', '--eta', '2026-12-03'], { now: '2026-12-02' });
+    // Still in production, accepted for a day after its pickup date: not late on that pickup date.
+    shop.ok(['add', '--customer', 'Citra', '--phone', '0812-2222-0004', '--item', 'Kaos:2:85.000', '--pickup', '2026-12-04'], { now: '2026-11-20' });
+    shop.ok(['pay', '2', '85000'], { now: '2026-11-20' });
+    shop.ok(['confirm', '2', '--via', 'whatsapp'], { now: '2026-11-20' });
+    shop.ok(['deliver', '2', '--accept', '--eta', '2026-12-07'], { now: '2026-12-02' });
     expect(shop.okJson(['today'], { now: '2026-12-03' }).pickups.map((o: any) => o.id)).toEqual([1]);
-    expect(shop.okJson(['today'], { now: '2026-12-05' }).pickups).toEqual([]);
+    const fifth = shop.okJson(['today'], { now: '2026-12-05' });
+    expect([fifth.pickups, fifth.shop_late, fifth.deliveries_late.map((o: any) => o.id)]).toEqual([[], [], [1]]);
+    expect(shop.okJson(['today'], { now: '2026-12-08' }).deliveries_late.map((o: any) => [o.id, o.eta])).toEqual([[1, '2026-12-03'], [2, '2026-12-07']]);
   });
 
   it('an offer with its own fee, accepted, then delivered with courier and tracking number', () => {
