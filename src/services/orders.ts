@@ -102,7 +102,8 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
       } : {}),
     }, input.items);
     await addEvent(ctx.db, orderId, 'created', input.delivery ? `delivery to ${input.delivery.address}` : null, ctx.nowIso);
-    if (input.delivery) await addLedger(ctx.db, orderId, deliveryFees(input.delivery.fee ?? terms.delivery_base_fee, terms.delivery_packaging_fee, 0), ctx.nowIso);
+    const fees = input.delivery ? deliveryFees(input.delivery.fee ?? terms.delivery_base_fee, terms.delivery_packaging_fee, 0) : [];
+    await addLedger(ctx.db, orderId, fees, ctx.nowIso);
     const depositReason = need.because && !input.deposit ? `DP ${need.percent}%: ${need.because}` : null;
     if (depositReason) await addEvent(ctx.db, orderId, 'deposit-rule', depositReason, ctx.nowIso);
     if (below) await addEvent(ctx.db, orderId, 'deposit-override', `DP ${dp.percent}% instead of ${need.minimum}% (${need.because}): ${input.overrideDeposit}`, ctx.nowIso);
@@ -111,8 +112,8 @@ export async function addOrder(ctx: ServiceContext, input: NewOrder): Promise<Ad
       ...(customer.name !== input.name ? [`${input.phone} is already on file as ${JSON.stringify(customer.name)}, so the order is under that name; to rename: \`orders customers set ${input.phone} --name ${JSON.stringify(input.name)}\`.`] : []),
       ...(need.warn ? [`${input.name}: ${need.warn}.`] : []),
       // Said in writing to the customer (the terms): the owner should know it before sending them.
-      ...(input.delivery && (input.delivery.fee ?? terms.delivery_base_fee) + terms.delivery_packaging_fee === 0
-        ? ['the delivery is free: no --delivery-fee was given and delivery.base_fee and delivery.packaging_fee are 0, so the terms tell the customer it costs nothing.'] : []),
+      ...(input.delivery && fees.every((f) => f.amount === 0)
+        ? ['the delivery is free (no delivery or packaging fee), and the terms tell the customer so; `--delivery-fee AMOUNT` or `orders config set delivery.base_fee AMOUNT` charges one.'] : []),
       ...(record?.blacklisted && input.overrideBlacklist ? [`${input.name} is blacklisted; taken anyway: ${input.overrideBlacklist}.`] : []),
       ...(record?.flags ?? []).map((f) => `Earlier order #${f.order_id}${f.no_show ? ' was a no-show' : ''}: ${[
         f.forfeited && `DP ${fmt(f.forfeited)} forfeited`, f.storage_fees && `${fmt(f.storage_fees)} storage fees charged`].filter(Boolean).join(', ')}.`),

@@ -108,7 +108,7 @@ describe('delivery', () => {
     expect(free.stderr).toBe('');
     shop.ok(['config', 'set', 'delivery.packaging_fee', '0']);
     const freeNow = add(['--delivery-fee', '0', '--deposit', '100%']);
-    expect(freeNow.stderr).toContain('orders: note: the delivery is free: no --delivery-fee was given');
+    expect(freeNow.stderr).toBe('orders: note: the delivery is free (no delivery or packaging fee), and the terms tell the customer so; `--delivery-fee AMOUNT` or `orders config set delivery.base_fee AMOUNT` charges one.\n');
     expect(freeNow.json().messages[0].text).toContain('sebelum mulai kami kerjakan, jadi tidak ada sisa pembayaran saat pesanan diantar.');
     const paidUp = add(['--deposit', '100%']).json();
     expect(shop.okJson(['message', String(paidUp.id), 'terms', '--lang', 'en', '--dry-run'], { now: '2026-12-01' }).text)
