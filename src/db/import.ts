@@ -3,6 +3,7 @@ import { insertMany } from './bulk.js';
 import { IN_LIMIT } from './chunks.js';
 import { query } from './dialect.js';
 import { chainNewRows, touch } from './evidence.js';
+import { IMPORTED_NOTE } from './orders.js';
 import type { DB } from './types.js';
 
 type Found = { id: number; phone: string; total: number; pickup_date: string };
@@ -14,9 +15,6 @@ const ORDER_COLUMNS = `(id, external_ref, customer_id, status, pickup_date, tota
   terms_delivery_base_fee, terms_delivery_packaging_fee, terms_delivery_after_hours_fee, terms_agreed_on)`;
 const ORDER_TUPLE = `(${Array.from({ length: 29 }, () => '?').join(', ')})`;
 
-
-/** The note of an imported ledger row: dated the day of the import, not the day the money moved. */
-export const IMPORTED_NOTE = 'imported';
 /**
  * Bulk insert of imported orders inside the caller's write transaction, a page of rows at a
  * time: lookup() reads which of a page's orders exist in one statement per kind, check() and

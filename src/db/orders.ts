@@ -163,6 +163,9 @@ export async function hasOrders(db: DB): Promise<boolean> {
 /** Notes that mark ledger rows of compensation, so messages can tell what was given back and why. */
 export const FEE_REFUND_NOTE = 'delivery fee refunded: ';
 
+/** The note of an imported ledger row: dated the day of the import, not the day the money moved. */
+export const IMPORTED_NOTE = 'imported';
+
 export interface RefundFacts {
   /** the latest refund that was not compensation: what a refund notice speaks of */
   lastRefund: { amount: number; method: string | null } | null;

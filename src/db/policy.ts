@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { PolicyOrder } from '../core/policy.js';
-import { IMPORTED_NOTE } from './import.js';
+import { IMPORTED_NOTE } from './orders.js';
 import type { DB } from './types.js';
 
 /** The facts the policy needs for each open order, in one indexed query (no query per order). */
