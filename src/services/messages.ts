@@ -72,11 +72,10 @@ export function currentTermsText(ctx: ServiceContext, lang: Lang): string {
  * today. Its cancellation day is the one the sweep will really use if the message goes out
  * today (fair warning), so a notice never names a day that the rule would not keep.
  */
-function clockFor(ctx: ServiceContext, view: OrderView, p: PolicyOrder | undefined): Clock {
-  const today = ctx.today;
-  const real = p && clockOf(p);
-  if (real) return { ...real, cancelOn: deadline(p, real, today, noticeDays(ctx)) };
-  const preview = { ...p!, status: 'ready' as const, fulfilment: 'pickup' as const, ready_on: maxDate(today, view.row.ready_on ?? today) };
+function clockFor(today: string, shop: ShopFacts, view: OrderView, p: PolicyOrder): Clock {
+  const real = clockOf(p);
+  if (real) return { ...real, cancelOn: deadline(p, real, today, shop.noticeDays) };
+  const preview = { ...p, status: 'ready' as const, fulfilment: 'pickup' as const, ready_on: maxDate(today, view.row.ready_on ?? today) };
   return clockOf(preview)!;
 }
 
@@ -93,7 +92,7 @@ export interface Occasion {
 /** What a message may say of an order beyond its view: its clock's facts, complaint, refunds and offer. */
 interface Facts {
   view: OrderView;
-  policy: PolicyOrder | undefined;
+  policy: PolicyOrder;
   complaint: string | null;
   refunds: RefundFacts;
   offer: string | null;
@@ -109,7 +108,7 @@ async function factsOf(db: DB, ids: readonly number[]): Promise<Map<number, Fact
   const offers = await latestOfKind(db, ids, 'events', 'alternative-offered');
   return new Map(views.map((view) => {
     const id = view.row.id;
-    return [id, { view, policy: policies.get(id), complaint: complaints.get(id) ?? null, refunds: refunds.get(id)!, offer: offers.get(id) ?? null }];
+    return [id, { view, policy: policies.get(id)!, complaint: complaints.get(id) ?? null, refunds: refunds.get(id)!, offer: offers.get(id) ?? null }];
   }));
 }
 
@@ -117,30 +116,32 @@ async function factsOf(db: DB, ids: readonly number[]): Promise<Map<number, Fact
 export async function renderFor(db: DB, ctx: ServiceContext, id: number, template: TemplateName, langAsked?: Lang, occasion: Occasion = {}): Promise<RenderedMessage> {
   const facts = (await factsOf(db, [id])).get(id);
   if (!facts) throw new RefusedError(`Order ${id} does not exist; \`orders list\` shows the orders.`);
-  return renderWith(ctx, facts, template, langAsked ?? languageFor(ctx, facts.view.row.customer_lang), occasion);
+  return renderWith(ctx, shopFacts(ctx), facts, template, langAsked ?? languageFor(ctx, facts.view.row.customer_lang), occasion);
 }
 
 /** Renders a template for each of these orders (each in its customer's language), reading their facts once for all. */
 export async function renderMany(db: DB, ctx: ServiceContext, wanted: readonly { order_id: number; template: TemplateName }[]): Promise<RenderedMessage[]> {
   const facts = await factsOf(db, [...new Set(wanted.map((w) => w.order_id))]);
+  const shop = shopFacts(ctx);
   return wanted.map(({ order_id: id, template }) => {
     const f = facts.get(id);
     if (!f) throw new RefusedError(`Order ${id} does not exist; \`orders list\` shows the orders.`);
-    return renderWith(ctx, f, template, languageFor(ctx, f.view.row.customer_lang), {});
+    return renderWith(ctx, shop, f, template, languageFor(ctx, f.view.row.customer_lang), {});
   });
 }
 
-function renderWith(ctx: ServiceContext, facts: Facts, template: TemplateName, lang: Lang, occasion: Occasion): RenderedMessage {
+/** One message; the shop's facts are read once by the caller, not once per message of a page. */
+function renderWith(ctx: ServiceContext, shop: ShopFacts, facts: Facts, template: TemplateName, lang: Lang, occasion: Occasion): RenderedMessage {
   const { view: v, complaint, refunds, offer } = facts;
   const row = v.row;
   const id = row.id;
   if (row.fulfilment === 'delivery' && PICKUP_ONLY.has(template)) {
     throw new RefusedError(`Order ${id} is delivered, not picked up: ${template} does not apply to it (\`orders show ${id}\` has its delivery).`);
   }
-  const clock = clockFor(ctx, v, facts.policy);
+  const clock = clockFor(ctx.today, shop, v, facts.policy);
   const t = loadTemplate(template, lang);
   const comp = v.totals.compensation;
-  const text = render(t.text, orderValues(shopFacts(ctx), orderTerms(v), {
+  const text = render(t.text, orderValues(shop, orderTerms(v), {
     id, status: row.status, customerName: row.customer_name, customerSalutation: isSalutation(row.customer_salutation ?? '') ? row.customer_salutation as Salutation : null, items: v.items, total: row.total, depositRequired: row.deposit_required,
     paid: v.paid, balance: v.balance, pickupDate: row.pickup_date, readyOn: row.ready_on, holdUntil: row.hold_until, clock,
     storageFees: v.totals.storage_fees, forfeited: v.totals.forfeited, refunded: v.totals.refunds, cancelReason: row.cancel_reason,
