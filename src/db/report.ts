@@ -159,11 +159,10 @@ export async function customerNames(db: DB, ids: number[]): Promise<Map<number, 
  * compensation has no kind and counts in the whole only.
  */
 export async function compensatedOrders(db: DB, from: string, to: string): Promise<{ all: number; late: number }> {
-  const all = await sql<{ n: number }>`
-    SELECT COUNT(DISTINCT order_id) AS n FROM ledger
-    WHERE kind IN ('compensation', 'waiver') AND substr(created_at, 1, 10) BETWEEN ${from} AND ${to}`.execute(db);
-  const late = await sql<{ n: number }>`
-    SELECT COUNT(DISTINCT order_id) AS n FROM events
-    WHERE kind = 'compensation' AND detail LIKE 'late:%' AND substr(created_at, 1, 10) BETWEEN ${from} AND ${to}`.execute(db);
-  return { all: Number(all.rows[0]?.n ?? 0), late: Number(late.rows[0]?.n ?? 0) };
+  const r = await sql<{ all: number; late: number }>`
+    SELECT (SELECT COUNT(DISTINCT order_id) FROM ledger
+        WHERE kind IN ('compensation', 'waiver') AND substr(created_at, 1, 10) BETWEEN ${from} AND ${to}) AS "all",
+      (SELECT COUNT(DISTINCT order_id) FROM events
+        WHERE kind = 'compensation' AND detail LIKE 'late:%' AND substr(created_at, 1, 10) BETWEEN ${from} AND ${to}) AS late`.execute(db);
+  return { all: Number(r.rows[0]?.all ?? 0), late: Number(r.rows[0]?.late ?? 0) };
 }
