@@ -120,8 +120,8 @@ export function sqliteStorageError(path: string, err: unknown): Error | undefine
   if (code === 'SQLITE_FULL') return new RefusedError(`The disk holding ${path} is full; nothing was changed. Free some space and try again.`);
   if (code.startsWith('SQLITE_IOERR')) return new RefusedError(`Cannot read or write ${path}: the disk reported an I/O error (${code}); nothing was changed.`);
   if (code.startsWith('SQLITE_READONLY')) return new UsageError(`Cannot change ${path}: the file or its directory is read-only; only commands that read work here.`);
-  // SQLITE_BUSY has its own sentence (src/output/errors.ts), shared with PostgreSQL's lock timeout.
-  if (code.startsWith('SQLITE_') && code !== 'SQLITE_BUSY') return refusedByStore(path, err);
+  // SQLITE_BUSY (and its extended codes) has its own sentence (src/output/errors.ts), shared with PostgreSQL's lock timeout.
+  if (code.startsWith('SQLITE_') && !code.startsWith('SQLITE_BUSY')) return refusedByStore(path, err);
   return undefined;
 }
 

@@ -11,7 +11,7 @@ export function reportError(err: unknown, stderr: NodeJS.WritableStream, env: No
   }
   const e = err as { code?: string; message?: string; stack?: string };
   // 55P03: PostgreSQL's lock_timeout (src/db/postgres.ts), its SQLITE_BUSY.
-  if (e.code === 'SQLITE_BUSY' || e.code === '55P03') {
+  if (e.code?.startsWith('SQLITE_BUSY') || e.code === '55P03') {
     stderr.write('orders: the database is busy (another orders command is writing); try again in a moment.\n');
   } else if (e.code?.startsWith('SQLITE_READONLY')) {
     stderr.write('orders: the database is read-only; check the permissions of the file and its directory.\n');
