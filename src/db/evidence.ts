@@ -1,7 +1,9 @@
 import type { Selectable } from 'kysely';
 import { insertMany } from './bulk.js';
 import { COVERED, digestOf, GENESIS, linkHash, type Source } from './evidence-hash.js';
+import { inChunks } from './chunks.js';
 import type { DB, EvidenceTable, OrdersTable } from './types.js';
+
 
 /**
  * One linear evidence chain over ledger rows, order events, the communication log and the
@@ -63,10 +65,9 @@ export async function sealTouched(db: DB): Promise<void> {
   touched.delete(db);
   // 1,000 at a time, and only the columns the digest covers: whole order rows are wide, and
   // reading them took ~300 MB of short-lived garbage in a sweep of 100,000 orders.
-  for (let i = 0; i < ids.length; i += 1000) {
-    const rows = await db.selectFrom('orders').select(COVERED.orders as readonly (keyof OrdersTable)[]).where('id', 'in', ids.slice(i, i + 1000)).orderBy('id').execute();
-    await chain(db, 'orders', rows);
-  }
+  await inChunks(ids, async (slice) => {
+    await chain(db, 'orders', await db.selectFrom('orders').select(COVERED.orders as readonly (keyof OrdersTable)[]).where('id', 'in', slice).orderBy('id').execute());
+  }, 1000);
   heads.delete(db);
 }
 

@@ -1,7 +1,9 @@
 import { insertMany } from './bulk.js';
 import { sql, type ExpressionBuilder } from 'kysely';
 import { addDays } from '../core/dates.js';
+import { inChunks } from './chunks.js';
 import type { Database, DB } from './types.js';
+
 
 export interface QueuedMessage {
   order_id: number;
@@ -66,13 +68,12 @@ export async function withdrawOverdue(db: DB, orderId: number): Promise<void> {
 
 /** Marks queued messages sent, each with the communication that logged it: one statement for a page of them. */
 export async function markSent(db: DB, sent: readonly { id: number; communicationId: number }[], sentAt: string): Promise<void> {
-  for (let i = 0; i < sent.length; i += 1000) {
-    const slice = sent.slice(i, i + 1000);
+  await inChunks(sent, async (slice) => {
     await db.updateTable('outbox').set({
       status: 'sent', sent_at: sentAt,
       communication_id: sql<number>`CASE id ${sql.join(slice.map((s) => sql`WHEN ${s.id} THEN CAST(${s.communicationId} AS BIGINT)`), sql` `)} END`,
     }).where('id', 'in', slice.map((s) => s.id)).execute();
-  }
+  });
 }
 
 export async function markFailed(db: DB, id: number, error: string): Promise<void> {
