@@ -126,13 +126,18 @@ export function parseMajor(text: string, currency: Currency, what = 'amount'): n
   return parseAmount(text, currency, 'en-plain', what);
 }
 
-/** The major-unit decimal string of a minor amount: 1250 USD -> "12.5", 1500000 IDR -> "1500000". */
-export function toMajorString(minor: number | bigint, currency: Currency): string {
+/** A minor amount split at the currency's decimal point: 1250 USD -> { whole: '12', frac: '50' }. */
+function majorParts(minor: number | bigint, currency: Currency): { negative: boolean; whole: string; frac: string } {
   const negative = minor < 0;
   const digits = String(negative ? -minor : minor).padStart(currency.exponent + 1, '0');
-  const whole = digits.slice(0, digits.length - currency.exponent);
-  const frac = digits.slice(digits.length - currency.exponent).replace(/0+$/, '');
-  return (negative ? '-' : '') + whole + (frac ? `.${frac}` : '');
+  return { negative, whole: digits.slice(0, digits.length - currency.exponent), frac: digits.slice(digits.length - currency.exponent) };
+}
+
+/** The major-unit decimal string of a minor amount: 1250 USD -> "12.5", 1500000 IDR -> "1500000". */
+export function toMajorString(minor: number | bigint, currency: Currency): string {
+  const { negative, whole, frac } = majorParts(minor, currency);
+  const trimmed = frac.replace(/0+$/, '');
+  return (negative ? '-' : '') + whole + (trimmed ? `.${trimmed}` : '');
 }
 
 /** A JSON number in the major unit, built from the exact decimal string. */
@@ -174,11 +179,8 @@ export function formatMoney(minor: number | bigint, currency: Currency, locale: 
 }
 
 function withPattern(minor: number | bigint, currency: Currency, p: { symbol: string; group: string; decimal: string }): string {
-  const negative = minor < 0;
-  const digits = String(negative ? -minor : minor).padStart(currency.exponent + 1, '0');
-  const whole = digits.slice(0, digits.length - currency.exponent).replace(/\B(?=(\d{3})+$)/g, p.group);
-  const frac = currency.exponent ? p.decimal + digits.slice(digits.length - currency.exponent) : '';
-  return `${negative ? '-' : ''}${p.symbol}${whole}${frac}`;
+  const { negative, whole, frac } = majorParts(minor, currency);
+  return `${negative ? '-' : ''}${p.symbol}${whole.replace(/\B(?=(\d{3})+$)/g, p.group)}${frac ? p.decimal + frac : ''}`;
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();
