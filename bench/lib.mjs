@@ -37,9 +37,9 @@ export function timed(cmd, { check = true } = {}) {
   return { ms, rss: m ? Number(m[1]) / 1024 : null, status: r.status };
 }
 
-/** Peak resident memory in MB of one run (null where /usr/bin/time is missing). */
-export function peakRssMb(cmd, args) {
-  return timed([cmd, ...args], { check: false }).rss;
+/** Peak resident memory in MB of one run of [command, ...args] (null where /usr/bin/time is missing). */
+export function peakRssMb(cmd) {
+  return timed(cmd, { check: false }).rss;
 }
 
 /** A generated shop of n orders (due of them due tonight) in bench/data, made once, reproducibly (seed 42). */

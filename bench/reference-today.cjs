@@ -10,7 +10,8 @@ const open = db.prepare(`SELECT o.id, o.status, o.fulfilment, o.pickup_date, o.r
     o.terms_cancel_after_days, o.terms_storage_fee_per_day, o.deposit_required, o.customer_id, o.total,
     (SELECT COALESCE(SUM(CASE l.kind WHEN 'payment' THEN l.amount WHEN 'refund' THEN -l.amount ELSE 0 END), 0) FROM ledger l WHERE l.order_id = o.id) AS paid,
     (SELECT MAX(l.fee_date) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'storage_fee') AS last_fee_date,
-    (SELECT MAX(substr(c.created_at, 1, 10)) FROM communications c WHERE c.order_id = o.id AND c.direction = 'in') AS last_inbound_on,
+    (SELECT MAX(k.d) FROM (SELECT substr(c.created_at, 1, 10) AS d FROM communications c WHERE c.order_id = o.id AND c.direction = 'in'
+      UNION ALL SELECT substr(l.created_at, 1, 10) FROM ledger l WHERE l.order_id = o.id AND l.kind = 'payment' AND COALESCE(l.note, '') <> 'imported') AS k) AS last_inbound_on,
     EXISTS (SELECT 1 FROM outbox x WHERE x.order_id = o.id AND x.template = 'pickup-overdue') AS overdue_notice_queued
   FROM orders o WHERE o.status IN ('confirmed', 'ready') AND (o.status = 'ready' OR (o.pickup_date >= ? AND o.pickup_date <= ?))
   ORDER BY +o.id`).all(today, until);

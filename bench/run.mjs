@@ -1,7 +1,7 @@
 // npm run bench: whole-process timings against references measured in the same rounds
 // (node -e 0, the sqlite3 shell, bare better-sqlite3 scripts), with peak memory from
 // /usr/bin/time -v. Databases are generated once into bench/data (BENCH_ORDERS, default 1M).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,17 +53,11 @@ for (let i = 0; i < RUNS; i++) {
     const copy = join(tmp, 'sweep.db');
     rmSync(copy, { force: true }); rmSync(`${copy}-wal`, { force: true }); rmSync(`${copy}-shm`, { force: true });
     copyFileSync(due, copy);
-    const [c, ...args] = cmd(copy);
-    const start = process.hrtime.bigint();
-    const r = spawnSync(c, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    if (r.status !== 0) throw new Error(`${c} ${args.join(' ')}: ${r.stderr}`);
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const r = timed(cmd(copy));
+    times.push(r.ms);
+    // The peak of the timed runs themselves, not of one more run.
+    if (times === sweepTimes) sweepRss = Math.max(sweepRss, r.rss ?? 0);
   }
-}
-{
-  const copy = join(tmp, 'sweep.db');
-  rmSync(copy, { force: true }); copyFileSync(due, copy);
-  sweepRss = peakRssMb(node, orders(copy, 'sweep').slice(1));
 }
 record(`orders sweep (${N}, ${N / 10} due)`, median(sweepTimes), 'bare better-sqlite3 script', median(refTimes), '<= 2x and < 3 s', sweepRss);
 
@@ -80,7 +74,7 @@ const exp = timeInterleaved({
   export: ['sh', '-c', `${node} bin/orders --db ${main} export orders --format csv > ${csv}`],
   sqlite3: ['sh', '-c', `sqlite3 -csv ${main} < bench/export.sql > ${join(tmp, 'ref.csv')}`],
 }, RUNS);
-record(`orders export orders --format csv (${N})`, exp.export, 'sqlite3 -csv', exp.sqlite3, '<= 2x, peak RSS <= 80 MB', peakRssMb(node, orders(main, 'export', 'orders').slice(1)));
+record(`orders export orders --format csv (${N})`, exp.export, 'sqlite3 -csv', exp.sqlite3, '<= 2x, peak RSS <= 80 MB', peakRssMb(orders(main, 'export', 'orders')));
 
 const importTimes = [];
 const dotImport = [];
@@ -94,9 +88,7 @@ for (let i = 0; i < Number(process.env.IMPORT_RUNS ?? Math.min(RUNS, 3)); i++) {
   importRss = Math.max(importRss, r.rss ?? 0);
   const ref = join(tmp, `ref-${i}.db`);
   writeFileSync(join(tmp, 'import.sql'), `.import --csv ${csv} orders_csv\n`);
-  let start = process.hrtime.bigint();
-  execFileSync('sh', ['-c', `sqlite3 ${ref} < ${join(tmp, 'import.sql')}`]);
-  dotImport.push(Number(process.hrtime.bigint() - start) / 1e6);
+  dotImport.push(timed(['sh', '-c', `sqlite3 ${ref} < ${join(tmp, 'import.sql')}`]).ms);
   const bare = join(tmp, `bare-${i}.db`);
   execFileSync(node, orders(bare, 'init', '--shop-name', 'Import', '--timezone', 'Asia/Jakarta').slice(1), { stdio: 'ignore' });
   bareImport.push(Number(execFileSync(node, ['bench/reference-import.mjs', main, bare], { encoding: 'utf8' })));
