@@ -40,8 +40,19 @@ export class Terminal {
     this.tmux('send-keys', '-t', this.name, ...keys);
   }
 
+  /**
+   * Waits for the prompt, then for the screen to stop changing before typing: keys sent while
+   * the prompt is still being drawn can reach the previous prompt's input as it closes, and be
+   * lost (seen once in CI under load: 'n' for "Add another item?" never arrived).
+   */
   async answer(prompt: string | RegExp, ...keys: string[]): Promise<void> {
-    await this.waitFor(prompt);
+    let before = await this.waitFor(prompt);
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 150));
+      const now = this.screen();
+      if (now === before) break;
+      before = now;
+    }
     this.type(...keys);
   }
 
